@@ -1,0 +1,120 @@
+"""The ``normalize`` command line.
+
+Subcommands::
+
+    normalize translit [-s SCHEME] [-o OUT] [FILE|-]   Cyrillic → Latin, line by line
+    normalize detranslit [-s SCHEME|LANG|auto] [-n N] [WORD ...]
+                                                       Latin → ranked Cyrillic
+    normalize schemes [--json]                         list the schemes
+
+Every error is one line on stderr and a non-zero exit (2 usage, 1 other).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .detranslit import detransliterate
+from .errors import NormalizeError
+from .schemes import REGISTRY, schemes
+from .textio import atomic_output, read_lines
+from .translit import transliterator
+
+
+def _cmd_translit(args: argparse.Namespace) -> int:
+    fn = transliterator(args.scheme)
+    from .letters import nfc_cyrillic
+
+    with atomic_output(args.output) as out:
+        for line in read_lines(args.file):
+            out.write(fn(nfc_cyrillic(line)).encode("utf-8"))
+    return 0
+
+
+def _cmd_detranslit(args: argparse.Namespace) -> int:
+    words = args.words or [line.rstrip("\r\n") for line in read_lines("-")]
+    out = sys.stdout.buffer
+    for word in words:
+        if not word.strip():
+            continue
+        cands = detransliterate(word, args.scheme, limit=args.limit)
+        out.write(f"{word}\t{chr(9).join(cands)}\n".encode())
+    return 0
+
+
+def _cmd_schemes(args: argparse.Namespace) -> int:
+    rows = schemes()
+    out = sys.stdout.buffer
+    if args.json:
+        for s in rows:
+            rec = {
+                "name": s.name, "aliases": list(s.aliases), "language": s.language,
+                "kind": s.kind, "press": s.press, "reversible": s.reversible,
+                "description": s.description, "source": s.source,
+            }
+            out.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
+        return 0
+    width = max(len(s.name) for s in rows)
+    for s in rows:
+        flag = "reversible" if s.reversible else s.kind
+        aliases = ", ".join(s.aliases)
+        line = f"{s.name:<{width}}  {s.language}  {flag:<10}  {s.description}"
+        if aliases:
+            line += f" [aliases: {aliases}]"
+        out.write((line + "\n").encode("utf-8"))
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"normalize: error: {message} (see 'normalize --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    p = _Parser(prog="normalize", description=__doc__.split("\n")[0] if __doc__ else None)
+    p.add_argument("--version", action="version", version=f"normalize {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    t = sub.add_parser("translit", help="transliterate Cyrillic text to Latin, line by line")
+    t.add_argument("file", nargs="?", default="-", help="input file (default: stdin)")
+    t.add_argument("-s", "--scheme", default="wikipedia", help="scheme name or alias")
+    t.add_argument("-o", "--output", help="output file, written atomically (default: stdout)")
+    t.set_defaults(func=_cmd_translit)
+
+    d = sub.add_parser("detranslit", help="Latin spellings → ranked Cyrillic candidates")
+    d.add_argument("words", nargs="*", help="words or names (default: one per line on stdin)")
+    d.add_argument("-s", "--scheme", default="auto",
+                   help="scheme, press language (de, fr, …), source language or auto")
+    d.add_argument("-n", "--limit", type=int, default=5, help="candidates per input")
+    d.set_defaults(func=_cmd_detranslit)
+
+    s = sub.add_parser("schemes", help="list the transliteration schemes")
+    s.add_argument("--json", action="store_true", help="one JSON object per line")
+    s.set_defaults(func=_cmd_schemes)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if getattr(args, "scheme", None) and args.command == "translit":
+            REGISTRY.get(args.scheme)  # fail before any output is opened
+        status: int = args.func(args)
+        return status
+    except NormalizeError as exc:
+        print(f"normalize: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return 141  # noqa: B012
+    except KeyboardInterrupt:
+        print("normalize: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,183 @@
+"""Cyrillic → Latin transliteration: compiles a scheme table into a fast form.
+
+Why our own engine rather than iuliia's: iuliia walks a word letter by letter
+in Python, keeps the Cyrillic ``ё`` in eight schemes, writes ALL-CAPS words as
+``ShchUKA`` and knows neither Ukrainian, Belarusian nor press conventions.
+Here a table is compiled once into
+
+* one ``str.translate`` map for every letter whose spelling does not depend on
+  its neighbours (lower case and Title case), which runs in C, and
+* one regular expression that finds, in a single left-to-right pass over the
+  *original* text, the places where a context rule applies (word start,
+  previous letter, next letter, word end) and the runs of two or more
+  capital letters, which are written in capitals.
+
+Context rules therefore always see the source letters, never letters that
+an earlier rule already rewrote.  Cyrillic letters that the scheme does not
+cover (ї in a Russian scheme, Serbian ђ, Old Church Slavonic ѣ) are written by
+a fallback table, so no Cyrillic letter is ever left in the output; every
+other character passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .letters import APOSTROPHES, LETTER, WORD_END, is_cyrillic, nfc_cyrillic, title
+from .fallback import fallback_table
+from .schemes import REGISTRY, Rule, Table
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A scheme compiled for speed (see the module docstring)."""
+
+    table: Table
+    translate_map: dict[int, str]
+    caps: re.Pattern[str]  # a run of two or more capitals
+    pattern: re.Pattern[str]  # capitals and context rules, in one pass
+    fast: re.Pattern[str] | None  # context rules only, for text without capital runs
+    replacements: tuple[str, ...]  # lower-case Latin, by capture group of `pattern`
+    fast_replacements: tuple[str, ...]  # the same for `fast`
+
+    def __call__(self, text: str) -> str:
+        if self.caps.search(text):
+            text = self.pattern.sub(self._replace, text)
+        elif self.fast is not None:
+            text = self.fast.sub(self._replace_fast, text)
+        return text.translate(self.translate_map)
+
+    def _replace(self, m: re.Match[str]) -> str:
+        group = m.lastindex
+        s = m.group()
+        if group == 1:  # a run of capitals: write the run, then upper-case it
+            return self(s.lower()).upper()
+        lat = self.replacements[group or 0]
+        return title(lat) if s[0].isupper() else lat
+
+    def _replace_fast(self, m: re.Match[str]) -> str:
+        lat = self.fast_replacements[m.lastindex or 0]
+        return title(lat) if m.group()[0].isupper() else lat
+
+
+def _char_class(chars: str) -> str:
+    """A character class of *chars* in both cases (the pattern is compiled
+    case-sensitively: ``re.IGNORECASE`` would make every step slower)."""
+    both = dict.fromkeys(chars + chars.upper())
+    return "[" + "".join(re.escape(c) for c in both) + "]"
+
+
+def _either_case(s: str) -> str:
+    return "".join(_char_class(c) if c.lower() != c.upper() else re.escape(c) for c in s)
+
+
+def _rule_regex(rule: Rule) -> str:
+    """The regex of one rule: the letters first, then the contexts as
+    look-arounds, so that the combined pattern starts with a character
+    class and the regex engine skips non-candidate positions quickly."""
+    body = _either_case(rule.cyr)
+    prev = []
+    if rule.start:
+        prev.append(f"(?<!{LETTER}{body})(?<!{LETTER}[{APOSTROPHES}]{body})")
+    if rule.after:
+        prev.append(f"(?<={_char_class(rule.after)}{body})")
+    if rule.end and len(rule.cyr) > 1 and not prev:
+        # an ending rule needs a stem: "ий" alone is not an ending
+        prev.append(f"(?<={LETTER}{body})")
+    nxt = []
+    if rule.end:
+        nxt.append(WORD_END)
+    if rule.before:
+        nxt.append(f"(?={_char_class(rule.before)})")
+    left = "(?:" + "|".join(prev) + ")" if prev else ""
+    right = "(?:" + "|".join(nxt) + ")" if nxt else ""
+    return body + left + right
+
+
+def compile_table(table: Table) -> Compiled:
+    """Compile *table* into a :class:`Compiled` transliterator."""
+    letters = {c: v[0] for c, v in table.letters.items()}
+    tmap = {ord(ch): lat for ch, lat in fallback_table().items()}
+    for cyr, lat in letters.items():
+        tmap[ord(cyr)] = lat
+        if cyr.upper() != cyr:
+            tmap[ord(cyr.upper())] = title(lat)
+    # capital letters covered by the scheme, for the ALL-CAPS runs
+    uppers = "".join(
+        chr(cp) for cp in sorted(tmap)
+        if chr(cp).isupper() and is_cyrillic(chr(cp))
+    )
+    caps = "[" + "".join(re.escape(c) for c in uppers) + "]"
+    parts = [f"({caps}(?:[{APOSTROPHES}]?{caps})+)"]
+    replacements = ["", ""]
+    # multi-letter rules first so that an ending such as ий beats the letter и
+    ordered = sorted(table.rules, key=lambda r: -len(r.cyr))
+    for rule in ordered:
+        parts.append(f"({_rule_regex(rule)})")
+        replacements.append(rule.lat[0])
+    pattern = re.compile("|".join(parts))
+    # The same rules with a literal first letter outside any group and an
+    # empty marker group at the end: the regex engine then scans for the
+    # first letters in C instead of trying every alternative everywhere.
+    fast_parts = []
+    fast_replacements = [""]
+    for rule in ordered:
+        body = _rule_regex(rule)
+        first = _char_class(rule.cyr[0])
+        assert body.startswith(first)
+        for c in dict.fromkeys((rule.cyr[0], rule.cyr[0].upper())):
+            fast_parts.append(re.escape(c) + body[len(first):] + "()")
+            fast_replacements.append(rule.lat[0])
+    fast = re.compile("|".join(fast_parts)) if fast_parts else None
+    return Compiled(table, tmap, re.compile(parts[0]), pattern, fast,
+                    tuple(replacements), tuple(fast_replacements))
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str) -> Compiled:
+    """The compiled form of the scheme called *name* (cached)."""
+    return compile_table(REGISTRY.get(name))
+
+
+#: Compiled schemes by every spelling of a name a caller has used.
+_BY_ANY_NAME: dict[str, Compiled] = {}
+
+
+def transliterate(text: str, scheme: str = "wikipedia") -> str:
+    """Write the Cyrillic letters of *text* in Latin letters by *scheme*.
+
+    *scheme* is any scheme name or alias listed by :func:`normalize.schemes`
+    (iuliia's names, standard names such as ``iso_9_1995``, interscript map
+    ids, and press profiles such as ``news_de``).  Letter case follows the
+    source: ALL-CAPS words stay in capitals, Title case stays Title case.
+    Non-Cyrillic characters pass through unchanged.
+
+    >>> transliterate("Павел Чиков", "news_de")
+    'Pawel Tschikow'
+    >>> transliterate("ЩУКА", "wikipedia")
+    'SHCHUKA'
+    >>> transliterate("Харків", "ua_2010")
+    'Kharkiv'
+    """
+    fn = _BY_ANY_NAME.get(scheme) if isinstance(scheme, str) else None
+    if fn is None:
+        fn = _BY_ANY_NAME[scheme] = compiled(REGISTRY.get(scheme).info.name)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return fn(nfc_cyrillic(text))
+
+
+def transliterator(scheme: str) -> Callable[[str], str]:
+    """Return a function that transliterates by *scheme*, for tight loops.
+
+    It skips the per-call scheme lookup; the input must be NFC (or at least
+    have no Cyrillic letters written with combining marks).
+
+    >>> to_latin = transliterator("wikipedia")
+    >>> to_latin("Москва")
+    'Moskva'
+    """
+    return compiled(REGISTRY.get(scheme).info.name)
