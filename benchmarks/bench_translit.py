@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-import normalize  # noqa: E402
+import normalize
 
 
 def best_time(fn: Callable[[], object], repeat: int) -> float:
@@ -64,7 +64,8 @@ def peers() -> dict[str, Callable[[str], str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats")
-    ap.add_argument("--report", default=str(Path(__file__).parent / "results" / "translit_speed.md"))
+    ap.add_argument("--report",
+                    default=str(Path(__file__).parent / "results" / "translit_speed.md"))
     args = ap.parse_args()
     import iuliia
 
@@ -127,7 +128,8 @@ def main() -> None:
     ]
     wiki = next(r for r in rows if r[0] == "wikipedia")
     for name, pb, pn in peer_rows:
-        lines.append(f"| {name} | {pb:,.0f} | {pn:,.0f} | {wiki[1] / pb:.1f} | {wiki[3] / pn:.1f} |")
+        lines.append(f"| {name} | {pb:,.0f} | {pn:,.0f} | {wiki[1] / pb:.1f} "
+                     f"| {wiki[3] / pn:.1f} |")
     report = "\n".join(lines) + "\n"
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)
     Path(args.report).write_text(report, encoding="utf-8")

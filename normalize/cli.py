@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -111,10 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"normalize: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return 141  # noqa: B012
+        # the reader went away (normalize ... | head): stop quietly, and keep
+        # Python from complaining when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("normalize: interrupted", file=sys.stderr)
         return 130

@@ -25,7 +25,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .errors import UnknownSchemeError
 from .langmodel import CharModel, model
@@ -37,11 +38,21 @@ BLOCKED_COST = 1.0
 EMPTY_COST = 0.6
 NOISE_COST = 1.5
 PRIOR_WEIGHT = 0.5
+#: When a group reads a word in several languages, how much less likely a
+#: Ukrainian or Belarusian reading is a priori (the toolkit follows Russian
+#: bodies first; a clearly Ukrainian spelling such as Kharkiv still wins).
+LANG_PRIOR = {"ru": 0.0, "uk": -2.0, "be": -3.0}
+#: How far behind (log10) another language's best reading may be and still
+#: be placed second.
+LANG_MARGIN = 8.0
 BEAM = 48
 VOWELS = set("аеёиоуыэюяєіїў")
 SIGNS = set("ьъ'")
 _APOS_MAP = {ord(c): "'" for c in APOSTROPHES} | {ord("ʺ"): '"', ord("”"): '"'}
-_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f]|['’ʼʹ](?=[^\W\d_]))*")
+#: Marks that some schemes write as (part of) a letter: ʹ for ь, ` in GOST 7.79 B.
+MARKS = "'’ʼʹʺ`´\"”"
+_WORD_RE = re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[\u0300-\u036f{re.escape(MARKS)}])*")
+COPY_COST = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +80,10 @@ class Reverse:
     latin_chars: frozenset[str]
 
 
-def _norm_latin(s: str) -> str:
-    return unicodedata.normalize("NFC", s.lower().translate(_APOS_MAP))
+def _norm_latin(s: str, *, fold_marks: bool = True) -> str:
+    """Lower case and NFC; in groups also one apostrophe for all look-alikes."""
+    s = unicodedata.normalize("NFC", s.lower())
+    return s.translate(_APOS_MAP) if fold_marks else s
 
 
 def build_reverse(tables: list[Table], *, noise: bool) -> Reverse:
@@ -79,7 +92,7 @@ def build_reverse(tables: list[Table], *, noise: bool) -> Reverse:
     best: dict[tuple[str, Option], float] = {}
 
     def add(lat: str, opt: Option, table: str) -> None:
-        key = _norm_latin(lat)
+        key = _norm_latin(lat, fold_marks=noise)
         if not key:
             return
         k = (key, opt)
@@ -136,7 +149,19 @@ def _prev_ok(opt: Option, cyr: str) -> bool:
     return cyr[-1] in opt.after
 
 
+class _Hyp(NamedTuple):
+    """A partial reading: the Cyrillic so far is the key of the layer dict."""
+
+    score: float
+    pending: frozenset[str] | None  # letters the next one must be (a `before` rule)
+    end_ok: bool  # ... unless the word ends here
+    inserted: bool  # the last letter was written as nothing (ь)
+    cased: str  # the reading in the letter case of the input
+
+
 class _Decoder:
+    """Beam search over the segmentations of one Latin word."""
+
     def __init__(self, rev: Reverse, lm: CharModel) -> None:
         self.rev = rev
         self.lm = lm
@@ -144,18 +169,20 @@ class _Decoder:
         self._cache: dict[tuple[str, str], float] = {}
 
     def lm_add(self, cyr: str, add: str) -> float:
+        """log10 probability of appending *add* to *cyr*."""
         total = 0.0
-        hist = (self.pad + cyr)[-(self.lm.order - 1):] if self.lm.order > 1 else ""
+        keep = self.lm.order - 1
+        hist = (self.pad + cyr)[len(self.pad) + len(cyr) - keep :] if keep else ""
         for ch in add:
-            key = (hist, ch)
-            v = self._cache.get(key)
+            v = self._cache.get((hist, ch))
             if v is None:
-                v = self._cache[key] = self.lm.logp(hist, ch)
+                v = self._cache[hist, ch] = self.lm.logp(hist, ch)
             total += v
-            hist = (hist + ch)[1:] if self.lm.order > 1 else ""
+            hist = (hist + ch)[1:] if keep else ""
         return total
 
     def blocked_cost(self, letter: str, cyr: str) -> float:
+        """Cost of writing *letter* plainly where the table's own rule would not."""
         for start, after in self.rev.blocked.get(letter, ()):
             if (start and not cyr) or (cyr and cyr[-1] in after):
                 return BLOCKED_COST
@@ -163,92 +190,106 @@ class _Decoder:
 
     def decode(self, word: str, cased: str, nbest: int) -> list[tuple[float, str]]:
         """Best readings of the lower-case *word*, in the letter case of *cased*."""
-        rev = self.rev
         n = len(word)
         caps = _all_caps(cased)
-        # state: cyr -> (score, pending next-side constraint, empty letter just
-        # inserted, word end allowed despite the pending constraint, cased cyr)
-        State = tuple[float, "frozenset[str] | None", bool, bool, str]
-        layers: list[dict[str, State]] = [{} for _ in range(n + 1)]
-        layers[0][""] = (0.0, None, False, False, "")
-
-        def push(pos: int, cyr: str, st: State) -> None:
-            old = layers[pos].get(cyr)
-            if old is None or st[0] > old[0]:
-                layers[pos][cyr] = st
-
+        layers: list[dict[str, _Hyp]] = [{} for _ in range(n + 1)]
+        layers[0][""] = _Hyp(0.0, None, False, False, "")
         for i in range(n):
-            layer = layers[i]
-            if not layer:
+            if layers[i]:
+                beam = sorted(layers[i].items(), key=lambda kv: -kv[1].score)[:BEAM]
+                beam += self._insert_empties(beam, layers[i], caps)
+                self._extend(word, cased, i, beam, layers, caps)
+        return self._finish(layers[n], caps, nbest)
+
+    def _push(self, layer: dict[str, _Hyp], cyr: str, hyp: _Hyp) -> bool:
+        old = layer.get(cyr)
+        if old is None or hyp.score > old.score:
+            layer[cyr] = hyp
+            return True
+        return False
+
+    def _insert_empties(self, beam: list[tuple[str, _Hyp]], layer: dict[str, _Hyp],
+                        caps: bool) -> list[tuple[str, _Hyp]]:
+        """Letters some table writes as nothing (ь, ъ) between two chunks."""
+        added = []
+        for cyr, h in beam:
+            if not cyr or h.inserted or cyr[-1] in VOWELS | SIGNS:
                 continue
-            ranked = sorted(layer.items(), key=lambda kv: -kv[1][0])[:BEAM]
-            # letters written as nothing (ь, ъ) may stand between two chunks
-            if rev.empties:
-                for cyr, (score, pend, inserted, _pe, cc) in list(ranked):
-                    if not cyr or inserted or pend is not None or cyr[-1] in VOWELS | SIGNS:
-                        continue
-                    for e in rev.empties:
-                        new = cyr + e
-                        st = (score - EMPTY_COST + self.lm_add(cyr, e), None, True, False,
-                              cc + (e.upper() if caps else e))
-                        if new not in layer or layer[new][0] < st[0]:
-                            layer[new] = st
-                            ranked.append((new, st))
-            for length in range(1, min(rev.maxlen, n - i) + 1):
-                key = word[i : i + length]
-                opts = rev.options.get(key)
-                if not opts:
+            for e in self.rev.empties:
+                if h.pending is not None and e not in h.pending:
                     continue
-                at_end = i + length == n
-                chunk = cased[i : i + length]
-                upper = caps or (chunk[:1].isupper() and (length > 1 or n == 1 or
-                                                         cased[i + 1 : i + 2].isupper()))
-                for opt in opts:
-                    out = (opt.cyr.upper() if upper else title(opt.cyr) if chunk[:1].isupper()
-                           else opt.cyr)
-                    if opt.before is not None and not opt.before and not at_end:
-                        continue  # an end-only rule
-                    for cyr, (score, pend, _ins, _pe, cc) in ranked:
-                        if pend is not None and opt.cyr[0] not in pend:
-                            continue
-                        if not _prev_ok(opt, cyr):
-                            continue
-                        cost = opt.cost
-                        if opt.after is None and len(opt.cyr) == 1:
-                            cost += self.blocked_cost(opt.cyr, cyr)
-                        s = score - cost + self.lm_add(cyr, opt.cyr)
-                        new_pend: frozenset[str] | None = None
-                        end_ok = False
-                        if opt.before is not None:
-                            if at_end:
-                                if not opt.end:
-                                    continue
-                            else:
-                                new_pend = opt.before if opt.before else frozenset()
-                                end_ok = opt.end
-                        push(i + length, cyr + opt.cyr, (s, new_pend, False, end_ok, cc + out))
-            if rev.noise:
-                ch = word[i]
-                # a silent h after a consonant (Chikhov for Чиков)
-                if ch == "h" and i > 0 and word[i - 1] not in "aeiouyh":
-                    for cyr, st in ranked:
-                        if cyr and st[1] is None:
-                            push(i + 1, cyr, (st[0] - NOISE_COST, *st[1:]))
-                # a doubled consonant written for a single one
-                if i + 1 < n and word[i + 1] == ch and ch not in "aeiouy":
-                    for cyr, st in ranked:
-                        if cyr and st[1] is None and cyr[-1] not in VOWELS | SIGNS:
-                            push(i + 1, cyr, (st[0] - NOISE_COST, *st[1:]))
-        finals = []
-        for cyr, (score, pend, _ins, pend_end, cc) in layers[n].items():
-            if pend is not None and not pend_end:
+                new = _Hyp(h.score - EMPTY_COST + self.lm_add(cyr, e), None, False, True,
+                           h.cased + (e.upper() if caps else e))
+                if self._push(layer, cyr + e, new):
+                    added.append((cyr + e, new))
+        return added
+
+    def _extend(self, word: str, cased: str, i: int, beam: list[tuple[str, _Hyp]],
+                layers: list[dict[str, _Hyp]], caps: bool) -> None:
+        rev, n = self.rev, len(word)
+        for length in range(1, min(rev.maxlen, n - i) + 1):
+            opts = rev.options.get(word[i : i + length])
+            if not opts:
                 continue
-            finals.append((score + self.lm_add(cyr, "$"), cc))
+            at_end = i + length == n
+            chunk = cased[i : i + length]
+            if chunk.lower() == chunk.upper():  # ʹ, ʺ: case from the neighbours
+                chunk = _neighbour_case(cased, i, length)
+            upper = caps or (chunk[:1].isupper()
+                             and (length > 1 or n == 1 or cased[i + 1 : i + 2].isupper()))
+            for opt in opts:
+                if opt.before is not None and not opt.before and not at_end:
+                    continue  # an end-only rule
+                if opt.before is not None and at_end and not opt.end:
+                    continue  # a rule that needs a following letter
+                out = (opt.cyr.upper() if upper
+                       else title(opt.cyr) if chunk[:1].isupper() else opt.cyr)
+                pending = opt.before if opt.before is not None and not at_end else None
+                for cyr, h in beam:
+                    if h.pending is not None and opt.cyr[0] not in h.pending:
+                        continue
+                    if not _prev_ok(opt, cyr):
+                        continue
+                    cost = opt.cost
+                    if opt.after is None and len(opt.cyr) == 1:
+                        cost += self.blocked_cost(opt.cyr, cyr)
+                    score = h.score - cost + self.lm_add(cyr, opt.cyr)
+                    self._push(layers[i + length], cyr + opt.cyr,
+                               _Hyp(score, pending, opt.end, False, h.cased + out))
+        ch = word[i]
+        if not ch.isalpha() and not (ch in rev.latin_chars and unicodedata.combining(ch)):
+            # a mark: a letter of the scheme, or punctuation kept as it is
+            cost = COPY_COST if ch in rev.latin_chars else 0.0
+            for cyr, h in beam:
+                if h.pending is None:
+                    self._push(layers[i + 1], cyr, h._replace(score=h.score - cost,
+                                                              cased=h.cased + cased[i]))
+        if not rev.noise:
+            return
+        silent_h = ch == "h" and i > 0 and word[i - 1] not in "aeiouyh"  # Chikhov: Чиков
+        doubled = i + 1 < n and word[i + 1] == ch and ch not in "aeiouy"  # Rossija: Росия
+        if silent_h or doubled:
+            for cyr, h in beam:
+                if cyr and h.pending is None and (silent_h or cyr[-1] not in VOWELS | SIGNS):
+                    self._push(layers[i + 1], cyr, h._replace(score=h.score - NOISE_COST))
+
+    def _finish(self, last: dict[str, _Hyp], caps: bool, nbest: int) -> list[tuple[float, str]]:
+        finals = []
+        for cyr, h in last.items():
+            if h.pending is None or h.end_ok:
+                finals.append((h.score + self.lm_add(cyr, "$"), h.cased))
+            # a final letter written as nothing (Igor for Игорь)
+            if cyr and not h.inserted and cyr[-1] not in VOWELS | SIGNS:
+                for e in self.rev.empties:
+                    if h.pending is None or e in h.pending:
+                        s = (h.score - EMPTY_COST + self.lm_add(cyr, e)
+                             + self.lm_add(cyr + e, "$"))
+                        finals.append((s, h.cased + (e.upper() if caps else e)))
         finals.sort(key=lambda x: (-x[0], x[1]))
         return finals[:nbest]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _group(spec: str) -> tuple[Reverse, ...]:
     tables = REGISTRY.tables()
     key = spec.strip().lower()
@@ -271,6 +312,21 @@ def _group(spec: str) -> tuple[Reverse, ...]:
     return tuple(build_reverse(ts, noise=True) for _, ts in sorted(by_lang.items()))
 
 
+def _latinish(c: str) -> bool:
+    """True for a Latin letter or a mark a scheme may write (ʹ ʺ ` …)."""
+    return c.isascii() or c in MARKS or unicodedata.name(c, "").startswith(("LATIN", "MODIFIER"))
+
+
+def _neighbour_case(cased: str, i: int, length: int) -> str:
+    """A cased stand-in for a caseless chunk: the nearest cased letter before
+    it, else after it, else lower case."""
+    around: list[str] = [*reversed(cased[:i]), *cased[i + length :]]
+    for ch in around:
+        if ch.lower() != ch.upper():
+            return ch
+    return "x"
+
+
 def _all_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
@@ -283,7 +339,8 @@ def _fold_foreign(word: str, known: frozenset[str]) -> str:
         if c in known or c.isascii():
             out.append(c)
         else:
-            base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+            nfd = unicodedata.normalize("NFD", c)
+            base = "".join(x for x in nfd if not unicodedata.combining(x))
             out.append(base if len(base) == 1 else c)
     return "".join(out)
 
@@ -291,18 +348,37 @@ def _fold_foreign(word: str, known: frozenset[str]) -> str:
 @lru_cache(maxsize=4096)
 def _decode_word(spec: str, word: str, nbest: int) -> tuple[tuple[float, str], ...]:
     merged: dict[str, float] = {}
-    lower = _norm_latin(word)
-    cased = unicodedata.normalize("NFC", word.translate(_APOS_MAP))
+    groups = _group(spec)
+    fold_marks = groups[0].noise
+    lower = _norm_latin(word, fold_marks=fold_marks)
+    cased = unicodedata.normalize("NFC", word)
+    if fold_marks:
+        cased = cased.translate(_APOS_MAP)
     if len(cased) != len(lower):  # a letter whose lower case has another length
         cased = lower
-    for rev in _group(spec):
+    heads: list[tuple[float, str]] = []  # the best reading of each language
+    for rev in groups:
         w = _fold_foreign(lower, rev.latin_chars)
         c = "".join(a if a.lower() == b else b for a, b in zip(cased, w, strict=True))
-        for score, cyr in _Decoder(rev, model(rev.lang)).decode(w, c, nbest):
+        prior = LANG_PRIOR[rev.lang] if len(groups) > 1 else 0.0
+        found = _Decoder(rev, model(rev.lang)).decode(w, c, nbest)
+        for score, cyr in found:
+            score += prior
             if cyr not in merged or merged[cyr] < score:
                 merged[cyr] = score
-    ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:nbest]
-    return tuple((s, c) for c, s in ranked)
+        if found:
+            heads.append((found[0][0] + prior, found[0][1]))
+    ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
+    # The character models of two languages are not calibrated against each
+    # other, so the runner-up language's best reading is kept right behind
+    # the winner (Росгвардія, then Росгвардия) instead of behind the
+    # winner's own spelling variants.
+    if len(heads) > 1 and ranked:
+        top = ranked[0][1]
+        keep = [c for s, c in sorted(heads, reverse=True) if top - s <= LANG_MARGIN]
+        order = [ranked[0][0], *(c for c in keep if c != ranked[0][0])]
+        ranked = [(c, merged[c]) for c in order] + [kv for kv in ranked if kv[0] not in order]
+    return tuple((s, c) for c, s in ranked[:nbest])
 
 
 def detransliterate(text: str, scheme_or_lang: str = "auto", *, limit: int = 5) -> list[str]:
@@ -331,7 +407,7 @@ def detransliterate(text: str, scheme_or_lang: str = "auto", *, limit: int = 5) 
         literal = text[pos : m.start()]
         word = m.group()
         pos = m.end()
-        if not any(c.isascii() or unicodedata.normalize("NFD", c)[0].isascii() for c in word):
+        if not any(map(_latinish, word)):
             combos = [(s, c + literal + word) for s, c in combos]
             continue
         cased = _decode_word(scheme_or_lang, word, max(limit, 5))

@@ -19,9 +19,10 @@ from .errors import DataError
 def fallback_table() -> dict[str, str]:
     """Map every Cyrillic letter to a Latin spelling (read on first use)."""
     text = (resources.files("normalize") / "data" / "fallback.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in data.items()
     ):
-        raise DataError("must map single characters to strings", path="normalize/data/fallback.yaml")
+        raise DataError("must map single characters to strings",
+                        path="normalize/data/fallback.yaml")
     return data

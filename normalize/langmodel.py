@@ -9,7 +9,7 @@ the ranking never changes when a dependency updates.  Reading is lazy.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .errors import DataError
@@ -54,7 +54,7 @@ class CharModel:
         return total + self.logp(s, "$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def model(lang: str) -> CharModel:
     """The model for *lang* (``ru``, ``uk`` or ``be``), read on first use."""
     path = f"normalize/data/lm/{lang}.tsv"

@@ -45,7 +45,7 @@ except AttributeError:  # pragma: no cover
 KINDS = ("standard", "press", "informal")
 _TOP_KEYS = {
     "name", "aliases", "language", "kind", "press", "reversible", "description",
-    "source", "extends", "letters", "rules", "samples", "notes", "exceptions",
+    "source", "extends", "letters", "capitals", "rules", "samples", "notes", "exceptions",
 }
 _RULE_KEYS = {"cyr", "lat", "start", "after", "before", "end"}
 
@@ -91,6 +91,8 @@ class Table:
     rules: tuple[Rule, ...]
     samples: tuple[tuple[str, str], ...]
     path: str
+    exceptions: tuple[tuple[str, str, str], ...] = ()  # reviewed vectors: (cyr, lat, why)
+    capitals: tuple[tuple[str, str], ...] = ()  # letter -> capital form, where not Title case
 
 
 def _err(path: str, msg: str) -> DataError:
@@ -162,6 +164,15 @@ def parse_table(data: Any, path: str, base: Table | None = None) -> Table:
     if missing:
         raise _err(path, f"letters: no mapping for {''.join(missing)}")
 
+    raw_caps = data.get("capitals", {})
+    if not isinstance(raw_caps, dict):
+        raise _err(path, "capitals must be a mapping")
+    capitals = dict(base.capitals) if base else {}
+    for cyr, lat in raw_caps.items():
+        if not isinstance(cyr, str) or cyr not in letters:
+            raise _err(path, f"capitals: {cyr!r} is not a letter of the table")
+        capitals[cyr] = _latin(path, f"capitals.{cyr}", lat)[0]
+
     if "rules" in data:
         raw_rules = data["rules"]
         if not isinstance(raw_rules, list):
@@ -180,6 +191,16 @@ def parse_table(data: Any, path: str, base: Table | None = None) -> Table:
             raise _err(path, f"samples[{i}]: must be a [cyrillic, latin] pair of strings")
         samples.append((pair[0], pair[1]))
 
+    raw_exc = data.get("exceptions", [])
+    if not isinstance(raw_exc, list):
+        raise _err(path, "exceptions must be a list")
+    exceptions = []
+    for i, e in enumerate(raw_exc):
+        if (not isinstance(e, dict) or set(e) != {"cyr", "lat", "why"}
+                or not all(isinstance(v, str) and v for v in e.values())):
+            raise _err(path, f"exceptions[{i}]: must be {{cyr, lat, why}} with string values")
+        exceptions.append((e["cyr"], e["lat"], e["why"]))
+
     info = Scheme(
         name=name,
         aliases=tuple(aliases),
@@ -190,7 +211,8 @@ def parse_table(data: Any, path: str, base: Table | None = None) -> Table:
         source=" ".join((_str(path, data, "source") or "").split()),
         press=press,
     )
-    return Table(info=info, letters=letters, rules=rules, samples=tuple(samples), path=path)
+    return Table(info=info, letters=letters, rules=rules, samples=tuple(samples), path=path,
+                 exceptions=tuple(exceptions), capitals=tuple(capitals.items()))
 
 
 def _rule(path: str, i: int, raw: Any, alphabet: str) -> Rule:
@@ -217,6 +239,11 @@ def _rule(path: str, i: int, raw: Any, alphabet: str) -> Rule:
     return Rule(cyr=cyr, lat=lat, start=start, after=after, before=before, end=end)
 
 
+def _key(name: str) -> str:
+    """Names and aliases match case-insensitively, ``-`` and ``_`` alike."""
+    return name.strip().lower().replace("-", "_")
+
+
 class Registry:
     """All scheme tables, read once on first use and then shared."""
 
@@ -239,7 +266,7 @@ class Registry:
                 continue
             path = f"normalize/data/schemes/{entry.name}"
             try:
-                data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+                data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_Loader)
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 1 if mark is not None else None
@@ -263,8 +290,8 @@ class Registry:
                 if parent not in raw:
                     raise _err(path, f"extends unknown scheme {parent!r}")
                 if parent in chain:
-                    raise _err(path, f"extends forms a cycle: {' -> '.join(chain + (parent,))}")
-                base = build(parent, chain + (name,))
+                    raise _err(path, f"extends forms a cycle: {' -> '.join((*chain, parent))}")
+                base = build(parent, (*chain, name))
             tables[name] = parse_table(data, path, base)
             return tables[name]
 
@@ -273,7 +300,7 @@ class Registry:
         names: dict[str, str] = {}
         for t in tables.values():
             for key in (t.info.name, *t.info.aliases):
-                k = key.lower()
+                k = _key(key)
                 if k in names and names[k] != t.info.name:
                     raise _err(t.path, f"name or alias {key!r} is also used by {names[k]!r}")
                 names[k] = t.info.name
@@ -289,9 +316,7 @@ class Registry:
         if not isinstance(name, str):
             raise TypeError(f"scheme name must be str, not {type(name).__name__}")
         tables = self._load()
-        key = self._names.get(name.strip().lower().replace("-", "_"))
-        if key is None:
-            key = self._names.get(name.strip().lower())
+        key = self._names.get(_key(name))
         if key is None:
             raise UnknownSchemeError(name, sorted(tables))
         return tables[key]

@@ -45,7 +45,8 @@ def read_lines(path: str) -> Iterator[str]:
                     f"{name}:{lineno}: line longer than {MAX_LINE_BYTES // 2**20} MiB"
                 )
             if b"\0" in raw:
-                raise InputError(f"{name}: binary file (NUL byte at offset {offset + raw.index(0)})")
+                at = offset + raw.index(0)
+                raise InputError(f"{name}: binary file (NUL byte at offset {at})")
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError as exc:

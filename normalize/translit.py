@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from .letters import APOSTROPHES, LETTER, WORD_END, is_cyrillic, nfc_cyrillic, title
 from .fallback import fallback_table
+from .letters import APOSTROPHES, LETTER, WORD_END, is_cyrillic, nfc_cyrillic, title
 from .schemes import REGISTRY, Rule, Table
 
 
@@ -101,10 +101,14 @@ def compile_table(table: Table) -> Compiled:
     """Compile *table* into a :class:`Compiled` transliterator."""
     letters = {c: v[0] for c, v in table.letters.items()}
     tmap = {ord(ch): lat for ch, lat in fallback_table().items()}
+    capitals = dict(table.capitals)
+    apostrophes = {c: lat for c, lat in letters.items() if c in APOSTROPHES}
     for cyr, lat in letters.items():
+        if cyr in apostrophes:
+            continue  # written only inside a word: see the rules below
         tmap[ord(cyr)] = lat
         if cyr.upper() != cyr:
-            tmap[ord(cyr.upper())] = title(lat)
+            tmap[ord(cyr.upper())] = capitals.get(cyr, title(lat))
     # capital letters covered by the scheme, for the ALL-CAPS runs
     uppers = "".join(
         chr(cp) for cp in sorted(tmap)
@@ -118,7 +122,6 @@ def compile_table(table: Table) -> Compiled:
     for rule in ordered:
         parts.append(f"({_rule_regex(rule)})")
         replacements.append(rule.lat[0])
-    pattern = re.compile("|".join(parts))
     # The same rules with a literal first letter outside any group and an
     # empty marker group at the end: the regex engine then scans for the
     # first letters in C instead of trying every alternative everywhere.
@@ -131,12 +134,21 @@ def compile_table(table: Table) -> Compiled:
         for c in dict.fromkeys((rule.cyr[0], rule.cyr[0].upper())):
             fast_parts.append(re.escape(c) + body[len(first):] + "()")
             fast_replacements.append(rule.lat[0])
+    # an apostrophe is a letter of the table only between two letters
+    # (Ukrainian м'ясо); elsewhere it is a quotation mark and passes through
+    for apo, lat in apostrophes.items():
+        rx = f"{re.escape(apo)}(?<={LETTER}{re.escape(apo)})(?={LETTER})"
+        parts.append(f"({rx})")
+        replacements.append(lat)
+        fast_parts.append(rx + "()")
+        fast_replacements.append(lat)
+    pattern = re.compile("|".join(parts))
     fast = re.compile("|".join(fast_parts)) if fast_parts else None
     return Compiled(table, tmap, re.compile(parts[0]), pattern, fast,
                     tuple(replacements), tuple(fast_replacements))
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled(name: str) -> Compiled:
     """The compiled form of the scheme called *name* (cached)."""
     return compile_table(REGISTRY.get(name))

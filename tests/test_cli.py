@@ -101,7 +101,7 @@ def test_detranslit_command() -> None:
     assert r.returncode == 0, r.stderr
     word, *cands = r.stdout.decode().rstrip("\n").split("\t")
     assert word == "Tschikow" and cands[0] == "Чиков" and len(cands) <= 3
-    r = run("detranslit", "-s", "pl", stdin="Czikow\nSzojgu\n".encode())
+    r = run("detranslit", "-s", "pl", stdin=b"Czikow\nSzojgu\n")
     lines = r.stdout.decode().splitlines()
     assert [line.split("\t")[1] for line in lines] == ["Чиков", "Шойгу"]
 

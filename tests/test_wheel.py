@@ -55,7 +55,7 @@ def test_installed_wheel_runs_outside_the_tree(wheel: Path, tmp_path: Path) -> N
                        input="Павел Чиков\n".encode(), capture_output=True, cwd=tmp_path,
                        env=clean_env, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert r.stdout == "Paweł Czikow\n".encode()
+    assert r.stdout == "Pawieł Czikow\n".encode()
     code = ("import normalize, normalize.paths as p; "
             "print(normalize.__file__); print(p.gazetteer_dir())")
     r = subprocess.run([str(py), "-c", code], capture_output=True, cwd=tmp_path,

@@ -17,7 +17,9 @@ Sources (install them first; only this script needs them):
 
 The model is an interpolated absolute-discounting character model of order
 4 over lower-case words padded with ``^`` and ``$``; n-grams seen once are
-pruned.  The file holds ``ngram<TAB>log10 p`` rows and ``ctx<TAB><TAB>log10
+pruned.  Each lemma contributes itself and at most ``FORMS_PER_LEMMA`` of
+its inflected forms, so large verb paradigms do not drown the letter
+sequences of names and nouns.  The file holds ``ngram<TAB>log10 p`` rows and ``ctx<TAB><TAB>log10
 backoff`` rows; the format is read by ``normalize/langmodel.py``.  We write
 our own (small) model rather than depend on an n-gram library: scoring a
 few hundred candidate strings needs only a dictionary look-up per letter,
@@ -36,6 +38,7 @@ from collections import Counter, defaultdict
 
 ORDER = 4
 DISCOUNT = 0.75
+FORMS_PER_LEMMA = 4
 LETTERS = {
     "ru": set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя-"),
     "uk": set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'-"),
@@ -45,6 +48,12 @@ LETTERS = {
 
 def h(word: str) -> int:
     return int(hashlib.sha1(word.encode()).hexdigest()[:8], 16)
+
+
+def sample(lemma: str, forms: set[str]) -> list[str]:
+    """The lemma and a deterministic handful of its other forms."""
+    others = sorted((f for f in forms if f != lemma), key=h)[:FORMS_PER_LEMMA]
+    return [lemma, *others]
 
 
 def clean(word: str, lang: str) -> str | None:
@@ -81,7 +90,8 @@ def ru_sources() -> tuple[list[str], list[str]]:
         pool = sorted((lem for lem, kk in kind.items() if kk == k and clean(lem, "ru")), key=h)
         held.extend(pool[:n])
     held_set = set(held)
-    train = [w for lem, forms in by_lemma.items() if lem not in held_set for w in forms]
+    train = [w for lem, forms in by_lemma.items() if lem not in held_set
+             for w in sample(lem, forms) if clean(w, "ru")]
     display = [w.capitalize() if kind[w] != "word" else w for w in held]
     return train, display
 
@@ -101,7 +111,17 @@ def hunspell_sources(lang: str, dic: str, aff: str, n_names: int, n_words: int
         with open(path, "w", encoding="utf-8") as f:
             f.write(f"{len(kept)}\n" + "\n".join(kept) + "\n")
         out = subprocess.run(["unmunch", path, aff], capture_output=True, check=True)
-    train = [w for w in (clean(x, lang) for x in out.stdout.decode("utf-8").splitlines()) if w]
+    # unmunch prints each entry's stem, then its forms: group them back
+    kept_stems = [line.split("/")[0] for line in kept]
+    groups: list[tuple[str, set[str]]] = []
+    j = 0
+    for x in out.stdout.decode("utf-8").splitlines():
+        if j < len(kept_stems) and x == kept_stems[j]:
+            groups.append((x, set()))
+            j += 1
+        elif groups:
+            groups[-1][1].add(x)
+    train = [w for stem, forms in groups for x in sample(stem, forms) if (w := clean(x, lang))]
     return train, names + words
 
 

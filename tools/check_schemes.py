@@ -9,9 +9,9 @@ suite runs the same check; this script is for editing tables.
 import sys
 
 sys.path.insert(0, ".")
-from normalize.errors import NormalizeError  # noqa: E402
-from normalize.schemes import REGISTRY  # noqa: E402
-from normalize.translit import transliterate  # noqa: E402
+from normalize.errors import NormalizeError
+from normalize.schemes import REGISTRY
+from normalize.translit import transliterate
 
 
 def main(names: list[str]) -> int:

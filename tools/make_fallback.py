@@ -15,7 +15,7 @@ import sys
 import unicodedata
 
 sys.path.insert(0, ".")
-from normalize.letters import CYRILLIC_RANGES  # noqa: E402
+from normalize.letters import CYRILLIC_RANGES
 
 # Latin for letter names (ISO 9:1995 where it has the letter).
 BY_NAME = {
@@ -35,7 +35,8 @@ BY_NAME = {
     "CCHE": "čč", "DZELO": "dz", "YN": "y", "YAE": "jä", "TETSE": "tc", "QA": "q",
     "WE": "w", "HWE": "hv", "DZZHE": "dž", "ABKHASIAN HA": "ḥ", "ABKHASIAN DZE": "ź",
     "ABKHASIAN CHE": "č", "BASHKIR KA": "k", "BARRED O": "ô", "STRAIGHT U": "ū",
-    "ENG": "ŋ", "EN GE": "ng", "EN GHE": "ng", "TE TSE": "tc", "A IE": "æ", "TE TSE": "tc", "KOMI DE": "d", "KOMI DJE": "đ",
+    "ENG": "ŋ", "EN GE": "ng", "EN GHE": "ng", "TE TSE": "tc", "A IE": "æ",
+    "KOMI DE": "d", "KOMI DJE": "đ",
     "KOMI ZJE": "ź", "KOMI DZJE": "dź", "KOMI LJE": "ľ", "KOMI NJE": "ń",
     "KOMI SJE": "ś", "KOMI TJE": "ť", "REVERSED ZE": "z", "EL WITH HOOK": "l",
     "LHA": "lh", "RHA": "rh", "YAE ": "jä", "SEMISOFT SIGN": "ʹ", "REVERSED TSE": "c",
@@ -45,7 +46,8 @@ BY_NAME = {
     "ROUNDED VE": "v", "LONG-LEGGED DE": "d", "NARROW O": "o", "WIDE ES": "s",
     "TALL TE": "t", "THREE-LEGGED TE": "t", "TALL HARD SIGN": "ʺ", "TALL YAT": "ě",
     "UNBLENDED UK": "u", "CLOSED LITTLE YUS": "ę", "BLENDED YUS": "ǫ",
-    "IOTIFIED CLOSED LITTLE YUS": "ję", "YAT WITH": "ě", "TWO DOTS": "", "PAYEROK": "ʹ", "YERIC": "ʺ",
+    "IOTIFIED CLOSED LITTLE YUS": "ję", "YAT WITH": "ě", "TWO DOTS": "",
+    "PAYEROK": "ʹ", "YERIC": "ʺ",
 }
 PREFIXES = ("ABKHASIAN ", "KOMI ", "BASHKIR ", "ALEUT ", "CHUVASH ", "KHANTY ",
             "YAKUT ", "ORIYA ", "TATAR ", "KURDISH ", "ENGLISH ", "OLD ", "BROAD ",
@@ -57,7 +59,8 @@ def latin_for(ch: str) -> str | None:
     name = unicodedata.name(ch, "")
     for tag in ("CYRILLIC SMALL LETTER ", "CYRILLIC CAPITAL LETTER ",
                 "CYRILLIC LETTER SMALL CAPITAL ", "CYRILLIC LETTER ",
-                "MODIFIER LETTER CYRILLIC SMALL ", "MODIFIER LETTER CYRILLIC ", "COMBINING CYRILLIC LETTER ",
+                "MODIFIER LETTER CYRILLIC SMALL ", "MODIFIER LETTER CYRILLIC ",
+                "COMBINING CYRILLIC LETTER ",
                 "CYRILLIC SUBSCRIPT SMALL LETTER ", "CYRILLIC SMALL LIGATURE ",
                 "CYRILLIC CAPITAL LIGATURE "):
         if name.startswith(tag):
