@@ -10,7 +10,9 @@ Here a table is compiled once into
 * one regular expression that finds, in a single left-to-right pass over the
   *original* text, the places where a context rule applies (word start,
   previous letter, next letter, word end) and the runs of two or more
-  capital letters, which are written in capitals.
+  capital letters, which are written in capitals.  Text without such a run
+  (the common case) takes a variant of the expression whose alternatives
+  start with a literal letter, which the regex engine scans for in C.
 
 Context rules therefore always see the source letters, never letters that
 an earlier rule already rewrote.  Cyrillic letters that the scheme does not
@@ -38,28 +40,40 @@ class Compiled:
     table: Table
     translate_map: dict[int, str]
     caps: re.Pattern[str]  # a run of two or more capitals
-    pattern: re.Pattern[str]  # capitals and context rules, in one pass
-    fast: re.Pattern[str] | None  # context rules only, for text without capital runs
-    replacements: tuple[str, ...]  # lower-case Latin, by capture group of `pattern`
-    fast_replacements: tuple[str, ...]  # the same for `fast`
+    rules: re.Pattern[str] | None  # the context rules, one alternative per first letter
+    replacements: tuple[str, ...]  # lower-case Latin, by the marker group that matched
 
     def __call__(self, text: str) -> str:
-        if self.caps.search(text):
-            text = self.pattern.sub(self._replace, text)
-        elif self.fast is not None:
-            text = self.fast.sub(self._replace_fast, text)
-        return text.translate(self.translate_map)
+        if not self.caps.search(text):
+            if self.rules is not None:
+                text = self.rules.sub(self._replace, text)
+            return text.translate(self.translate_map)
+        # Runs of capitals are written in lower case and then upper-cased
+        # (ЩУКА → SHCHUKA, not ShchUKA); the text between them takes the
+        # rules, matched on the whole text so that look-behinds see across.
+        out = []
+        pos = 0
+        for m in self.caps.finditer(text):
+            out.append(self._rules_between(text, pos, m.start()))
+            out.append(self(m.group().lower()).upper())
+            pos = m.end()
+        out.append(self._rules_between(text, pos, len(text)))
+        return "".join(out).translate(self.translate_map)
+
+    def _rules_between(self, text: str, start: int, end: int) -> str:
+        if self.rules is None:
+            return text[start:end]
+        out = []
+        pos = start
+        for m in self.rules.finditer(text, start, end):
+            out.append(text[pos : m.start()])
+            out.append(self._replace(m))
+            pos = m.end()
+        out.append(text[pos:end])
+        return "".join(out)
 
     def _replace(self, m: re.Match[str]) -> str:
-        group = m.lastindex
-        s = m.group()
-        if group == 1:  # a run of capitals: write the run, then upper-case it
-            return self(s.lower()).upper()
-        lat = self.replacements[group or 0]
-        return title(lat) if s[0].isupper() else lat
-
-    def _replace_fast(self, m: re.Match[str]) -> str:
-        lat = self.fast_replacements[m.lastindex or 0]
+        lat = self.replacements[m.lastindex or 0]
         return title(lat) if m.group()[0].isupper() else lat
 
 
@@ -115,37 +129,30 @@ def compile_table(table: Table) -> Compiled:
         if chr(cp).isupper() and is_cyrillic(chr(cp))
     )
     caps = "[" + "".join(re.escape(c) for c in uppers) + "]"
-    parts = [f"({caps}(?:[{APOSTROPHES}]?{caps})+)"]
-    replacements = ["", ""]
-    # multi-letter rules first so that an ending such as ий beats the letter и
-    ordered = sorted(table.rules, key=lambda r: -len(r.cyr))
-    for rule in ordered:
-        parts.append(f"({_rule_regex(rule)})")
-        replacements.append(rule.lat[0])
-    # The same rules with a literal first letter outside any group and an
-    # empty marker group at the end: the regex engine then scans for the
-    # first letters in C instead of trying every alternative everywhere.
-    fast_parts = []
-    fast_replacements = [""]
-    for rule in ordered:
+    # Each rule with a literal first letter outside any group and an empty
+    # marker group at the end: the regex engine then scans for the first
+    # letters in C instead of trying every alternative everywhere.
+    # Multi-letter rules come first so that an ending such as ий beats и.
+    parts = []
+    replacements = [""]
+    for rule in sorted(table.rules, key=lambda r: -len(r.cyr)):
         body = _rule_regex(rule)
         first = _char_class(rule.cyr[0])
-        assert body.startswith(first)
         for c in dict.fromkeys((rule.cyr[0], rule.cyr[0].upper())):
-            fast_parts.append(re.escape(c) + body[len(first):] + "()")
-            fast_replacements.append(rule.lat[0])
+            parts.append(re.escape(c) + body[len(first) :] + "()")
+            replacements.append(rule.lat[0])
     # an apostrophe is a letter of the table only between two letters
     # (Ukrainian м'ясо); elsewhere it is a quotation mark and passes through
     for apo, lat in apostrophes.items():
-        rx = f"{re.escape(apo)}(?<={LETTER}{re.escape(apo)})(?={LETTER})"
-        parts.append(f"({rx})")
+        parts.append(f"{re.escape(apo)}(?<={LETTER}{re.escape(apo)})(?={LETTER})()")
         replacements.append(lat)
-        fast_parts.append(rx + "()")
-        fast_replacements.append(lat)
-    pattern = re.compile("|".join(parts))
-    fast = re.compile("|".join(fast_parts)) if fast_parts else None
-    return Compiled(table, tmap, re.compile(parts[0]), pattern, fast,
-                    tuple(replacements), tuple(fast_replacements))
+    return Compiled(
+        table=table,
+        translate_map=tmap,
+        caps=re.compile(f"{caps}(?:[{APOSTROPHES}]?{caps})+"),
+        rules=re.compile("|".join(parts)) if parts else None,
+        replacements=tuple(replacements),
+    )
 
 
 @cache

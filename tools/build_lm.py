@@ -173,23 +173,25 @@ def write(lang: str, logp: dict[str, float], backoff: dict[str, float], n_words:
     print(lang, len(logp), "n-grams,", len(backoff), "contexts ->", path, file=sys.stderr)
 
 
+def write_words(lang: str, held: list[str], what: str, source: str) -> None:
+    with open(f"benchmarks/data/words_{lang}.txt", "w", encoding="utf-8") as f:
+        f.write(f"# held-out {what}\n# from {source}; left out of the model\n")
+        f.write("\n".join(held) + "\n")
+
+
 def main() -> None:
     os.makedirs("benchmarks/data", exist_ok=True)
     train, held = ru_sources()
     write("ru", *build(train), len(train), "the OpenCorpora dictionary (pymorphy3-dicts-ru)")
-    with open("benchmarks/data/words_ru.txt", "w", encoding="utf-8") as f:
-        f.write("# held-out Russian words: surnames, first names, places, ordinary words\n")
-        f.write("# from the OpenCorpora dictionary (CC BY-SA 3.0); left out of the model\n")
-        f.write("\n".join(held) + "\n")
-    train, held = hunspell_sources("uk", "/usr/share/hunspell/uk_UA.dic",
-                                   "/usr/share/hunspell/uk_UA.aff", 500, 500)
+    write_words("ru", held, "Russian words: surnames, first names, places, ordinary words",
+                "the OpenCorpora dictionary (CC BY-SA 3.0)")
+    hunspell = "/usr/share/hunspell"
+    train, held = hunspell_sources("uk", f"{hunspell}/uk_UA.dic", f"{hunspell}/uk_UA.aff",
+                                   500, 500)
     write("uk", *build(train), len(train), "Debian hunspell-uk (spell-uk)")
-    with open("benchmarks/data/words_uk.txt", "w", encoding="utf-8") as f:
-        f.write("# held-out Ukrainian words: proper names and ordinary words\n")
-        f.write("# from Debian hunspell-uk (spell-uk, MPL-1.1); left out of the model\n")
-        f.write("\n".join(held) + "\n")
-    train, _ = hunspell_sources("be", "/usr/share/hunspell/be_BY.dic",
-                                "/usr/share/hunspell/be_BY.aff", 0, 0)
+    write_words("uk", held, "Ukrainian words: proper names and ordinary words",
+                "Debian hunspell-uk (spell-uk, MPL-1.1)")
+    train, _ = hunspell_sources("be", f"{hunspell}/be_BY.dic", f"{hunspell}/be_BY.aff", 0, 0)
     write("be", *build(train), len(train), "Debian hunspell-be")
 
 
