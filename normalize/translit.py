@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from unicodedata import is_normalized
 
 from .fallback import fallback_table
 from .letters import APOSTROPHES, LETTER, WORD_END, is_cyrillic, nfc_cyrillic, title
@@ -181,12 +182,17 @@ def transliterate(text: str, scheme: str = "wikipedia") -> str:
     >>> transliterate("Харків", "ua_2010")
     'Kharkiv'
     """
-    fn = _BY_ANY_NAME.get(scheme) if isinstance(scheme, str) else None
-    if fn is None:
+    try:
+        fn = _BY_ANY_NAME[scheme]
+    except (KeyError, TypeError):
         fn = _BY_ANY_NAME[scheme] = compiled(REGISTRY.get(scheme).info.name)
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    return fn(nfc_cyrillic(text))
+    if text.__class__ is not str:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        text = str(text)
+    if not is_normalized("NFC", text):
+        text = nfc_cyrillic(text)
+    return fn(text)
 
 
 def transliterator(scheme: str) -> Callable[[str], str]:
