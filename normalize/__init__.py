@@ -1,10 +1,10 @@
 """normalize: find Russian agencies, units, places, media and people in text
 in any language, and map every spelling to one canonical ID.
 
-This release holds the foundation: transliteration between Cyrillic
-(Russian, Ukrainian, Belarusian) and Latin in the standard schemes and the
-spellings of the German, French, Polish, Czech, Spanish, Italian, Dutch and
-Swedish press, in both directions.
+Transliteration between Cyrillic (Russian, Ukrainian, Belarusian) and Latin
+in the standard schemes and the spellings of the European press, in both
+directions; a checked gazetteer; resolution of any spelling of a name to its
+entity.
 
 >>> import normalize
 >>> normalize.transliterate("Росгвардия", "news_de")
@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from .detranslit import detransliterate
 from .errors import DataError, InputError, NormalizeError, UnknownSchemeError
+from .gazetteer import Entity
+from .normalizer import Normalizer, UnknownEntityError, candidates, load, resolve
+from .resolver import Match
 from .schemes import Scheme, schemes
 from .translit import transliterate, transliterator
 
@@ -26,12 +29,19 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DataError",
+    "Entity",
     "InputError",
+    "Match",
     "NormalizeError",
+    "Normalizer",
     "Scheme",
+    "UnknownEntityError",
     "UnknownSchemeError",
     "__version__",
+    "candidates",
     "detransliterate",
+    "load",
+    "resolve",
     "schemes",
     "transliterate",
     "transliterator",

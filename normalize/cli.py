@@ -6,6 +6,10 @@ Subcommands::
     normalize detranslit [-s SCHEME|LANG|auto] [-n N] [WORD ...]
                                                        Latin → ranked Cyrillic
     normalize schemes [--json]                         list the schemes
+    normalize gazetteer check [--no-bundled] [FILE ...] check gazetteer files
+    normalize gazetteer stats [--json]                 counts by kind and language
+    normalize gazetteer export [--format jsonl|csv] [-o OUT]
+                                                       one row per entity and name
 
 Every error is one line on stderr and a non-zero exit (2 usage, 1 other).
 """
@@ -20,7 +24,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .detranslit import detransliterate
-from .errors import NormalizeError
+from .errors import InputError, NormalizeError
 from .schemes import REGISTRY, schemes
 from .textio import atomic_output, read_lines
 from .translit import transliterator
@@ -70,6 +74,68 @@ def _cmd_schemes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_gaz_check(args: argparse.Namespace) -> int:
+    from .gazetteer import read_paths
+    from .paths import gazetteer_dir
+
+    sources = ([] if args.no_bundled else [gazetteer_dir()]) + list(args.files)
+    if not sources:
+        raise InputError("nothing to check: give files, or drop --no-bundled")
+    entities, problems = read_paths(sources)
+    for p in problems:
+        print(p, file=sys.stderr)
+    files = len({e.source for e in entities})
+    print(f"{len(entities)} entities in {files} files, {len(problems)} problems",
+          file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _cmd_gaz_stats(args: argparse.Namespace) -> int:
+    from .normalizer import load
+
+    stats = load(*args.files, bundled=not args.no_bundled).stats()
+    out = sys.stdout
+    if args.json:
+        out.write(json.dumps(stats, ensure_ascii=False) + "\n")
+        return 0
+    total = sum(stats["kinds"].values())
+    out.write(f"entities: {total}\n")
+    for kind, n in stats["kinds"].items():
+        out.write(f"  {kind:<8} {n}\n")
+    out.write(f"names by language: {sum(stats['languages'].values())}\n")
+    for lang, n in stats["languages"].items():
+        out.write(f"  {lang:<8} {n}\n")
+    return 0
+
+
+EXPORT_FIELDS = ("id", "kind", "canonical", "lang", "name", "role", "country", "type", "parent")
+
+
+def _cmd_gaz_export(args: argparse.Namespace) -> int:
+    import csv
+    import io
+
+    from .normalizer import load
+
+    gaz = load(*args.files, bundled=not args.no_bundled)
+    with atomic_output(args.output) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="", write_through=True)
+        writer = csv.writer(out) if args.format == "csv" else None
+        if writer is not None:
+            writer.writerow(EXPORT_FIELDS)
+        for e in gaz:
+            for lang, name, role in e.all_names():
+                row = (e.id, e.kind, e.name, lang, name, role, e.country or "", e.type or "",
+                       e.parent or "")
+                if writer is not None:
+                    writer.writerow(row)
+                else:
+                    out.write(json.dumps(dict(zip(EXPORT_FIELDS, row, strict=True)),
+                                         ensure_ascii=False) + "\n")
+        out.detach()
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"normalize: error: {message} (see 'normalize --help')\n")
@@ -97,6 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schemes", help="list the transliteration schemes")
     s.add_argument("--json", action="store_true", help="one JSON object per line")
     s.set_defaults(func=_cmd_schemes)
+
+    g = sub.add_parser("gazetteer", help="check, count or export the gazetteer")
+    gsub = g.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    for name, func, text in (
+        ("check", _cmd_gaz_check, "check gazetteer files (exit 1 on any problem)"),
+        ("stats", _cmd_gaz_stats, "count entities by kind and names by language"),
+        ("export", _cmd_gaz_export, "one row per entity and name, as JSON lines or CSV"),
+    ):
+        c = gsub.add_parser(name, help=text)
+        c.add_argument("files", nargs="*", help="the user's gazetteer files or folders")
+        c.add_argument("--no-bundled", action="store_true",
+                       help="only the files given, not the bundled gazetteer")
+        c.set_defaults(func=func)
+        if name == "stats":
+            c.add_argument("--json", action="store_true", help="one JSON object")
+        if name == "export":
+            c.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+            c.add_argument("-o", "--output", help="output file, written atomically")
     return p
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -37,6 +38,9 @@ def test_wheel_contents(wheel: Path) -> None:
         "normalize/gazetteer/README.md", "normalize/data/samples/ru_news.txt",
     ):
         assert required in names, required
+    gaz = {n for n in names if n.startswith("normalize/gazetteer/") and n.endswith(".yaml")}
+    assert len(gaz) == len(list((ROOT / "gazetteer").glob("*.yaml"))) >= 6
+    assert "normalize/gazetteer/schema.json" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "normalize = normalize.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
@@ -63,3 +67,7 @@ def test_installed_wheel_runs_outside_the_tree(wheel: Path, tmp_path: Path) -> N
     where, gaz = r.stdout.split("\n")[:2]
     assert str(env_dir) in where and str(ROOT) not in where
     assert gaz.endswith(os.path.join("normalize", "gazetteer"))
+    r = subprocess.run([str(bindir / "normalize"), "gazetteer", "stats", "--json"],
+                       capture_output=True, cwd=tmp_path, env=clean_env, timeout=120, text=True)
+    assert r.returncode == 0, r.stderr
+    assert sum(json.loads(r.stdout)["kinds"].values()) >= 600

@@ -1,0 +1,228 @@
+"""The name index: every key a gazetteer name can be looked up by.
+
+Built once per :class:`~normalize.normalizer.Normalizer`, on first use.
+For each entity it holds
+
+* the folded key and the compact key of every name, acronym, expansion
+  and former name (``exact``, ``folded``, ``former``, ``acronym``);
+* the compact keys of the Latin spellings that every scheme and press
+  profile writes for its Cyrillic names (``variant``, with the scheme);
+* the Russian and Ukrainian oblique-case forms of its names, and their
+  Latin spellings in the press profiles (``inflection``: Rosgwardii);
+* for people: the other orders and initials (``order``: "Chikov, Pavel",
+  "P. Chikov", "Путин В. В.") and the surname alone (``surname``), which
+  counts only where a single person carries it.
+
+A key maps to :class:`Entry` records; :meth:`NameIndex.lookup` returns
+them for a query key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer import Entity
+from .keys import compact_key, name_key
+from .letters import has_cyrillic_letter
+from .morph import person_forms, phrase_forms, surname_paradigm
+from .variants import latin_variants
+
+#: The methods, strongest first; a weaker method never overrides a stronger.
+METHODS = ("exact", "acronym", "folded", "former", "variant", "inflection", "order",
+           "surname")
+_CYR_LANGS = ("ru", "uk", "be")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way an entity can be reached from a key."""
+
+    entity: str
+    method: str
+    variant: str  # the gazetteer name (or generated form) behind the key
+    rule: str | None = None  # the scheme or grammar rule that produced it
+    ambiguous: bool = False  # a name marked ambiguous: needs context
+
+
+class NameIndex:
+    """Keys → entries, for a set of entities."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.exact: dict[str, list[Entry]] = defaultdict(list)
+        self.compact: dict[str, list[Entry]] = defaultdict(list)
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            self._add_entity(e)
+
+    @classmethod
+    def build(cls, entities: Sequence[Entity]) -> NameIndex:
+        """The index of *entities*, from the on-disk cache when it has one
+        for exactly these entities and this version of the code and data.
+
+        Building takes seconds (every name in every scheme, every case
+        form); the cache makes the next start fast.  The cache folder is
+        ``$NORMALIZE_CACHE`` or ``~/.cache/normalize``; set
+        ``NORMALIZE_CACHE=off`` to disable it.  A cache that cannot be read
+        or written is ignored.
+        """
+        where = os.environ.get("NORMALIZE_CACHE", "")
+        if where.lower() in ("off", "0", "no", "false"):
+            return cls(entities)
+        folder = Path(where) if where else Path.home() / ".cache" / "normalize"
+        path = folder / f"index-{_fingerprint(entities)}.pickle"
+        try:
+            with open(path, "rb") as f:
+                index = pickle.load(f)
+            if isinstance(index, cls):
+                return index
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass
+        index = cls(entities)
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        return index
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"exact": dict(self.exact), "compact": dict(self.compact),
+                "surnames": dict(self.surnames)}
+
+    def __setstate__(self, state: dict[str, dict]) -> None:  # type: ignore[type-arg]
+        self.exact = defaultdict(list, state["exact"])
+        self.compact = defaultdict(list, state["compact"])
+        self.surnames = defaultdict(set, state["surnames"])
+
+    # ------------------------------------------------------------ building
+    def _add(self, key_text: str, entry: Entry, *, compact_only: bool = False) -> None:
+        if not compact_only:
+            k = name_key(key_text)
+            if k and entry not in self.exact[k]:
+                self.exact[k].append(entry)
+        c = compact_key(key_text)
+        if c and entry not in self.compact[c]:
+            self.compact[c].append(entry)
+
+    def _add_latin(self, key: str, entry: Entry) -> None:
+        if key and entry not in self.compact[key]:
+            self.compact[key].append(entry)
+
+    def _add_entity(self, e: Entity) -> None:
+        amb = e.ambiguous
+        for lang, name, role in e.all_names():
+            is_amb = name_key(name) in amb or compact_key(name) in {compact_key(a) for a in amb}
+            method = {"name": "exact", "acronym": "acronym", "expansion": "exact",
+                      "former": "former"}[role]
+            self._add(name, Entry(e.id, method, name, None, is_amb))
+            if role == "acronym":
+                continue
+            cyr = lang in _CYR_LANGS and has_cyrillic_letter(name)
+            if cyr:
+                for key, scheme in latin_variants(name, lang):
+                    self._add_latin(key, Entry(e.id, "variant", name, scheme, is_amb))
+                if e.kind != "person":
+                    for form in phrase_forms(name, lang):
+                        entry = Entry(e.id, "inflection", name, f"{lang}:case", is_amb)
+                        self._add(form, entry)
+                        for key, scheme in latin_variants(form, lang):
+                            self._add_latin(key, Entry(e.id, "inflection", name, scheme, is_amb))
+        if e.kind == "person":
+            self._add_person(e)
+        for a in e.acronyms:  # an acronym in the other script: ФСБ ↔ FSB
+            if has_cyrillic_letter(a.short) and a.lang in _CYR_LANGS:
+                for key, scheme in latin_variants(a.short, a.lang):
+                    self._add_latin(key, Entry(e.id, "acronym", a.short, scheme))
+
+    def _add_person(self, e: Entity) -> None:
+        gender = e.gender or ""
+        for lang, names in e.names.items():
+            parts = e.person.get(lang)
+            for full in names:
+                words = full.split(" ")
+                given = parts.given if parts and parts.given else (
+                    words[0] if len(words) >= 2 else None)
+                surname = parts.surname if parts and parts.surname else (
+                    words[-1] if len(words) >= 2 else None)
+                patronymic = parts.patronymic if parts else None
+                if given not in words or surname not in words:
+                    continue
+                assert given is not None and surname is not None
+                for form in _orders(given, surname, patronymic):
+                    self._add(form, Entry(e.id, "order", full, "order"))
+                    if lang in _CYR_LANGS:
+                        for key, scheme in latin_variants(form, lang):
+                            self._add_latin(key, Entry(e.id, "order", full, scheme))
+                # the surname alone (unique surnames only, checked at look-up)
+                surname_keys = {surname}
+                oblique: set[str] = set()
+                if lang in ("ru", "uk") and has_cyrillic_letter(surname):
+                    for form in person_forms(full, lang, gender, given, surname, patronymic):
+                        self._add(form, Entry(e.id, "inflection", full, f"{lang}:case"))
+                        for key, scheme in latin_variants(form, lang, inflecting_only=True):
+                            self._add_latin(key, Entry(e.id, "inflection", full, scheme))
+                    oblique = set(surname_paradigm(surname, gender, lang))
+                for s in surname_keys | oblique:
+                    self.surnames[name_key(s)].add(e.id)
+                    self.surnames[compact_key(s)].add(e.id)
+                    if lang in _CYR_LANGS:
+                        for key, _scheme in latin_variants(s, lang,
+                                                           inflecting_only=s in oblique):
+                            self.surnames[key].add(e.id)
+
+    # ------------------------------------------------------------- look-up
+    def lookup(self, text: str) -> list[Entry]:
+        """Entries whose key equals the folded or the compact key of *text*
+        (an exact name found only by its compact key is reported as
+        ``folded``)."""
+        k = name_key(text)
+        found = list(self.exact.get(k, ()))
+        for entry in self.compact.get(compact_key(text), ()):
+            if entry not in found:
+                if entry.method == "exact":
+                    entry = Entry(entry.entity, "folded", entry.variant, entry.rule,
+                                  entry.ambiguous)
+                found.append(entry)
+        return found
+
+    def surname(self, text: str) -> set[str]:
+        """Ids of the people whose surname (in any case or spelling) is *text*."""
+        return set(self.surnames.get(name_key(text), set())) | set(
+            self.surnames.get(compact_key(text), set()))
+
+
+def _fingerprint(entities: Sequence[Entity]) -> str:
+    """A hash of the entities and of the package's code and data files."""
+    h = hashlib.sha256()
+    for e in entities:
+        h.update(repr(e).encode("utf-8"))
+    root = Path(__file__).resolve().parent
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", ".yaml", ".tsv") and "gazetteer" not in p.parts:
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def _orders(given: str, surname: str, patronymic: str | None) -> list[str]:
+    """Other orders and initials of a person's name."""
+    g = given[0] + "."
+    out = [f"{surname} {given}", f"{surname}, {given}", f"{g} {surname}", f"{surname} {g}"]
+    if patronymic:
+        p = patronymic[0] + "."
+        out += [f"{given} {patronymic} {surname}", f"{surname} {given} {patronymic}",
+                f"{g} {p} {surname}", f"{g}{p} {surname}", f"{surname} {g} {p}",
+                f"{surname} {g}{p}", f"{given} {surname}"]
+    return out
+
+
+_NUMBER = re.compile(r"\d+")

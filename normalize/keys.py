@@ -1,0 +1,67 @@
+"""Lookup keys of names: the folded form and the compact form.
+
+* :func:`name_key` — :func:`~normalize.fold.fold` plus tidy punctuation:
+  quotation marks dropped, runs of spaces collapsed, an English possessive
+  (``'s``) removed.  Two spellings that differ only in case, invisible
+  characters, homoglyphs, apostrophes, dashes or ё/е have the same key.
+* :func:`compact_key` — the name key without spaces, hyphens, apostrophes,
+  soft and hard signs and Latin diacritics (``Ros-gvardia``, ``Rosgvardia``,
+  ``Rosgvardiâ`` and ``ROSGVARDIA`` meet; so do Беньяш and Беняш, a sign
+  the press often drops); Cyrillic keeps its marks (й stays й).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .fold import fold
+
+_QUOTES = re.compile("[\"«»“”„‟‹›「」『』]")
+_POSSESSIVE = re.compile(r"(?<=\w)'s?(?=\s|$)")
+_SPACE = re.compile(r"\s+")
+#: Latin letters that do not decompose under NFD.
+_LATIN_BASE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae",
+                             "œ": "oe", "þ": "th", "ð": "d", "ŀ": "l"})
+_NOT_KEY = re.compile(r"[\s\-'.,·ʹʺ`\"()/ьъ]+")
+
+
+def name_key(name: str) -> str:
+    """The folded key of *name*.
+
+    >>> name_key("«Медиазона»") == name_key("медиазона")
+    True
+    >>> name_key("Rosgvardia’s")
+    'rosgvardia'
+    """
+    s = fold(name)
+    s = _QUOTES.sub("", s)
+    s = _POSSESSIVE.sub("", s)
+    return _SPACE.sub(" ", s).strip(" .,;:!?")
+
+
+def strip_latin_marks(s: str) -> str:
+    """Remove diacritics from Latin letters only (č → c, ł → l, й stays й)."""
+    if s.isascii():
+        return s
+    out = []
+    for ch in s.translate(_LATIN_BASE):
+        if ch.isascii() or not ch.isalpha():
+            out.append(ch)
+            continue
+        name = unicodedata.name(ch, "")
+        if name.startswith("LATIN"):
+            out.append("".join(c for c in unicodedata.normalize("NFD", ch)
+                               if not unicodedata.combining(c)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def compact_key(name: str) -> str:
+    """The key of *name* without separators and Latin diacritics.
+
+    >>> compact_key("Ros-gvardia") == compact_key("Rosgvardiâ") == compact_key("ROSGVARDIA")
+    True
+    """
+    return _NOT_KEY.sub("", strip_latin_marks(name_key(name)))

@@ -1,0 +1,290 @@
+"""Russian and Ukrainian inflection of gazetteer names.
+
+Names are inflected once at load time, so that Росгвардией, Хакасии,
+Києві, Харкова, Чиковым, Беняшу and "331-го гвардейского
+парашютно-десантного полка" are plain look-ups in the index.
+
+* Ordinary words (полк, служба, гвардейский, Хакасия, Київ) are inflected
+  with the pymorphy3 dictionaries (pinned versions), where a dictionary
+  helps.
+* Surnames are inflected by rule, with masculine and feminine paradigms
+  chosen by the entity's gender: pymorphy3 reads Чиков as a form of "чик"
+  and Чикова as a place, so its guesses are not used for surnames.
+* In a multi-word name only the leading group that agrees with the head
+  noun is inflected; dependents stay as they are (Федеральная служба
+  *безопасности* → Федеральной службы *безопасности*).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+CASES = ("gent", "datv", "accs", "ablt", "loct")
+_WORD = re.compile(r"[^\s]+")
+_ORDINAL = re.compile(r"^(\d+)-(?:й|я|е|ий|ый|ой|ая|ое|і|а|ша|га|тя|та|ма|ме|ий|ій|ше|ге|те)$")
+#: Ordinal endings by case for a masculine / feminine / neuter head.
+_ORD_ENDINGS = {
+    "masc": {"nomn": ["й"], "gent": ["го", "ого"], "datv": ["му", "ому"], "accs": ["й", "го"],
+             "ablt": ["м", "ым"], "loct": ["м", "ом"]},
+    "femn": {"nomn": ["я"], "gent": ["й", "ой"], "datv": ["й", "ой"], "accs": ["ю"],
+             "ablt": ["й", "ой"], "loct": ["й", "ой"]},
+    "neut": {"nomn": ["е"], "gent": ["го"], "datv": ["му"], "accs": ["е"], "ablt": ["м"],
+             "loct": ["м"]},
+}
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+# ---------------------------------------------------------------- surnames
+# ending of the nominative → its replacement in (gent, datv, accs, ablt, loct)
+Paradigm = tuple[str, str, str, str, str]
+_RU_SURNAME_RULES: dict[str, list[tuple[str, Paradigm]]] = {
+    "m": [
+        ("ский", ("ского", "скому", "ского", "ским", "ском")),
+        ("цкий", ("цкого", "цкому", "цкого", "цким", "цком")),
+        ("ской", ("ского", "скому", "ского", "ским", "ском")),
+        ("ый", ("ого", "ому", "ого", "ым", "ом")),
+        ("ий", ("его", "ему", "его", "им", "ем")),
+        ("ой", ("ого", "ому", "ого", "ым", "ом")),
+        ("ов", ("ова", "ову", "ова", "овым", "ове")),
+        ("ев", ("ева", "еву", "ева", "евым", "еве")),
+        ("ёв", ("ёва", "ёву", "ёва", "ёвым", "ёве")),
+        ("ин", ("ина", "ину", "ина", "иным", "ине")),
+        ("ын", ("ына", "ыну", "ына", "ыным", "ыне")),
+        ("ь", ("я", "ю", "я", "ем", "е")),
+        ("й", ("я", "ю", "я", "ем", "е")),
+        ("ча", ("чи", "че", "чу", "чей", "че")),
+        ("ша", ("ши", "ше", "шу", "шей", "ше")),
+        ("жа", ("жи", "же", "жу", "жей", "же")),
+        ("ка", ("ки", "ке", "ку", "кой", "ке")),
+        ("га", ("ги", "ге", "гу", "гой", "ге")),
+        ("ха", ("хи", "хе", "ху", "хой", "хе")),
+        ("а", ("ы", "е", "у", "ой", "е")),
+        ("я", ("и", "е", "ю", "ей", "е")),
+    ],
+    "f": [
+        ("ская", ("ской", "ской", "скую", "ской", "ской")),
+        ("цкая", ("цкой", "цкой", "цкую", "цкой", "цкой")),
+        ("ова", ("овой", "овой", "ову", "овой", "овой")),
+        ("ева", ("евой", "евой", "еву", "евой", "евой")),
+        ("ёва", ("ёвой", "ёвой", "ёву", "ёвой", "ёвой")),
+        ("ина", ("иной", "иной", "ину", "иной", "иной")),
+        ("ына", ("ыной", "ыной", "ыну", "ыной", "ыной")),
+        ("ая", ("ой", "ой", "ую", "ой", "ой")),
+        ("ча", ("чи", "че", "чу", "чей", "че")),
+        ("а", ("ы", "е", "у", "ой", "е")),
+        ("я", ("и", "е", "ю", "ей", "е")),
+    ],
+}
+_UK_SURNAME_RULES: dict[str, list[tuple[str, Paradigm]]] = {
+    "m": [
+        ("ський", ("ського", "ському", "ського", "ським", "ському")),
+        ("цький", ("цького", "цькому", "цького", "цьким", "цькому")),
+        ("ий", ("ого", "ому", "ого", "им", "ому")),
+        ("ій", ("ього", "ьому", "ього", "ім", "ьому")),
+        ("енко", ("енка", "енкові", "енка", "енком", "енкові")),
+        ("ко", ("ка", "кові", "ка", "ком", "кові")),
+        ("ов", ("ова", "ову", "ова", "овим", "ові")),
+        ("ев", ("ева", "еву", "ева", "евим", "еві")),
+        ("ін", ("іна", "іну", "іна", "іним", "іні")),
+        ("а", ("и", "і", "у", "ою", "і")),
+    ],
+    "f": [
+        ("ська", ("ської", "ській", "ську", "ською", "ській")),
+        ("цька", ("цької", "цькій", "цьку", "цькою", "цькій")),
+        ("ова", ("ової", "овій", "ову", "овою", "овій")),
+        ("ева", ("евої", "евій", "еву", "евою", "евій")),
+        ("іна", ("іної", "іній", "іну", "іною", "іній")),
+        ("а", ("и", "і", "у", "ою", "і")),
+    ],
+}
+_INDECLINABLE = re.compile(r"(?:[оеиуюіэы]|их|ых)$")  # Шойгу, Живаго, Черных
+
+
+def surname_paradigm(surname: str, gender: str, lang: str = "ru") -> list[str]:
+    """The surname in (gent, datv, accs, ablt, loct), by rule; [] if it does
+    not decline.
+
+    >>> surname_paradigm("Чиков", "m")
+    ['Чикова', 'Чикову', 'Чикова', 'Чиковым', 'Чикове']
+    >>> surname_paradigm("Чикова", "f")
+    ['Чиковой', 'Чиковой', 'Чикову', 'Чиковой', 'Чиковой']
+    >>> surname_paradigm("Шойгу", "m")
+    []
+    """
+    rules = (_UK_SURNAME_RULES if lang == "uk" else _RU_SURNAME_RULES).get(gender, [])
+    low = surname.lower()
+    if lang == "ru" and (_INDECLINABLE.search(low) or low.endswith("ко")):
+        return []
+    for ending, forms in rules:
+        if low.endswith(ending):
+            stem = surname[: len(surname) - len(ending)]
+            return [stem + f for f in forms]
+    if gender == "m" and re.search(r"[бвгджзклмнпрстфхцчшщ]$", low):
+        # a consonant-final masculine surname declines as a noun (Беняш, Чубайс)
+        if lang == "uk":
+            return [surname + e for e in ("а", "ові", "а", "ем" if low[-1] in "жшчщц" else "ом",
+                                          "ові")]
+        ablt = "ем" if low[-1] in "жшчщц" else "ом"
+        return [surname + e for e in ("а", "у", "а", ablt, "е")]
+    return []
+
+
+def surname_forms(surname: str, gender: str, lang: str = "ru") -> set[str]:
+    """The set of :func:`surname_paradigm`."""
+    return set(surname_paradigm(surname, gender, lang))
+
+
+# ----------------------------------------------------------- other words
+def _best_parse(word: str, lang: str) -> Any | None:
+    parses = _analyzer(lang).parse(word)
+    sing = [p for p in parses if "nomn" in p.tag and "plur" not in p.tag]
+    plur = [p for p in parses if "nomn" in p.tag]
+    return (sing or plur or [None])[0]
+
+
+_UK_ORD_ENDINGS = {
+    "masc": {"nomn": ["й"], "gent": ["го"], "datv": ["му"], "accs": ["й", "го"],
+             "ablt": ["м"], "loct": ["му", "м"]},
+    "femn": {"nomn": ["а"], "gent": ["ї"], "datv": ["ій"], "accs": ["у"], "ablt": ["ю"],
+             "loct": ["ій"]},
+    "neut": {"nomn": ["е"], "gent": ["го"], "datv": ["му"], "accs": ["е"], "ablt": ["м"],
+             "loct": ["му", "м"]},
+}
+
+
+def _ordinal_forms(number: str, gender: str, case: str, lang: str = "ru") -> list[str]:
+    table = _UK_ORD_ENDINGS if lang == "uk" else _ORD_ENDINGS
+    return [f"{number}-{e}" for e in table.get(gender, table["masc"])[case]]
+
+
+def _case_forms(p: Any, want: set[str]) -> list[str]:
+    """Every form of the parse's lexeme with the grammemes *want* and the
+    parse's own number (Ukrainian корпуса and корпусу are both genitive)."""
+    number = "plur" if "plur" in p.tag else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in p.tag), None)
+    out = []
+    for f in p.lexeme:
+        if want <= set(str(f.tag).replace(" ", ",").split(",")) and number in f.tag and (
+                gender is None or "NOUN" in p.tag or number == "plur" or gender in f.tag):
+            out.append(f.word)
+    first = p.inflect(want)
+    if first is not None and first.word not in out:
+        out.insert(0, first.word)
+    if "gent" in want and "NOUN" in p.tag and "masc" in p.tag and number == "sing":
+        # Ukrainian masculine genitive: -а or -у (корпуса, корпусу); the
+        # dictionary often knows one of the two
+        out += [w[:-1] + alt for w in list(out) for end, alt in (("а", "у"), ("у", "а"))
+                if w.endswith(end) and w[:-1] + alt not in out]
+    return out
+
+
+def phrase_forms(name: str, lang: str) -> set[str]:
+    """Oblique-case forms of a (multi-word) name that is not a person's.
+
+    >>> sorted(phrase_forms("Хакасия", "ru"))
+    ['Хакасией', 'Хакасии', 'Хакасию']
+    >>> "331-го гвардейского парашютно-десантного полка" in phrase_forms(
+    ...     "331-й гвардейский парашютно-десантный полк", "ru")
+    True
+    """
+    if lang not in ("ru", "uk"):
+        return set()
+    words = name.split(" ")
+    group: list[tuple[str, Any | None]] = []  # leading agreeing words
+    head_gender = "masc"
+    head_anim = False
+    for w in words:
+        if _ORDINAL.match(w):
+            group.append((w, None))
+            continue
+        core = w.strip("«»\"'()")
+        if not core or not core[0].isalpha() or core != w:
+            break
+        p = _best_parse(core, lang)
+        if p is None or not ({"NOUN", "ADJF"} & set(str(p.tag).replace(" ", ",").split(","))):
+            break
+        group.append((w, p))
+        if "NOUN" in p.tag:
+            head_gender = next((g for g in ("masc", "femn", "neut") if g in p.tag), "masc")
+            head_anim = "anim" in p.tag
+            # a noun ends the agreement group unless more adjectives follow
+            break
+    if not group or all(p is None for _w, p in group):
+        return set()
+    rest = words[len(group):]
+    out: set[str] = set()
+    for case in CASES:
+        variants: list[list[str]] = [[]]
+        for w, p in group:
+            if p is None:
+                m = _ORDINAL.match(w)
+                assert m is not None
+                options = _ordinal_forms(m.group(1), head_gender, case, lang)
+                if case == "accs" and head_gender == "masc":
+                    options = options[1:] if head_anim else options[:1]
+            else:
+                want = {case}
+                if case == "accs" and "NOUN" not in p.tag and (
+                        head_gender == "masc" or "plur" in p.tag):
+                    # an adjective's accusative follows the head's animacy
+                    want = {"accs", "anim" if head_anim else "inan"}
+                forms = _case_forms(p, want) or _case_forms(p, {case})
+                options = [_match_case(w, f) for f in forms] or [w]
+            variants = [[*v, o] for v in variants for o in dict.fromkeys(options)]
+        for v in variants:
+            form = " ".join(v + rest)
+            if form != name:
+                out.add(form)
+    return out
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        # keep the capitals of hyphenated parts (Йошкар-Ола)
+        parts = word.split("-")
+        tparts = template.split("-")
+        if len(parts) == len(tparts):
+            return "-".join(p.capitalize() if t[:1].isupper() else p
+                            for p, t in zip(parts, tparts, strict=True))
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def person_forms(full: str, lang: str, gender: str, given: str | None,
+                 surname: str | None, patronymic: str | None) -> set[str]:
+    """Oblique-case forms of a person's full name, the words in agreement.
+
+    >>> sorted(person_forms("Павел Чиков", "ru", "m", "Павел", "Чиков", None))[:3]
+    ['Павла Чикова', 'Павлом Чиковым', 'Павле Чикове']
+    """
+    if lang not in ("ru", "uk") or gender not in ("m", "f"):
+        return set()
+    words = full.split(" ")
+    per_word: list[list[str]] = []  # for each word: its forms by case, or [] if it stays
+    for w in words:
+        forms: list[str] = []
+        if surname and w == surname:
+            forms = surname_paradigm(w, gender, lang)
+        elif (given and w == given) or (patronymic and w == patronymic):
+            p = _best_parse(w, lang)
+            tags = set(str(p.tag).replace(" ", ",").split(",")) if p is not None else set()
+            if p is not None and ({"Name", "Patr"} & tags or (lang == "uk" and "NOUN" in tags)):
+                got = [p.inflect({c}) for c in CASES]
+                if all(g is not None for g in got):
+                    forms = [_match_case(w, g.word) for g in got]
+        per_word.append(forms)
+    out: set[str] = set()
+    for k in range(len(CASES)):
+        out.add(" ".join(f[k] if f else w for w, f in zip(words, per_word, strict=True)))
+    out.discard(full)
+    return out
