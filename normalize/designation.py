@@ -133,6 +133,7 @@ class UnitSig:
     head: str | None
     qualifiers: frozenset[str]
     garrison: str | None
+    words: frozenset[str]  # every folded word of the unit's names
 
 
 def unit_signatures(entities: Iterable[Entity]) -> list[UnitSig]:
@@ -149,17 +150,28 @@ def unit_signatures(entities: Iterable[Entity]) -> list[UnitSig]:
                 if head is None and d.head is not None:
                     head = d.head
                 quals |= d.qualifiers
-        out.append(UnitSig(e.id, e.number, head, frozenset(quals), e.garrison))
+        words = {w for _l, n, _r in e.all_names() for w in re.split(r"[\s,«»\"()]+", fold(n))}
+        out.append(UnitSig(e.id, e.number, head, frozenset(quals), e.garrison,
+                           frozenset(w for w in words if w)))
     return out
 
 
-def matches(query: Designation, unit: UnitSig) -> bool:
-    """Whether a parsed query designates *unit* (see the module docstring)."""
+def matches(query: Designation, unit: UnitSig, *, by_number: bool = True) -> bool:
+    """Whether a parsed query designates *unit* (see the module docstring).
+
+    Words of the query that are neither numbers nor unit terms must be words
+    of the unit's own names (Kantemirovskaya), so that "76th Infantry
+    Division" or "6. Armee der Wehrmacht" designate nothing of ours.
+    """
     if query.head is None or unit.head != query.head:
+        return False
+    if by_number and any(w not in unit.words for w in query.rest):
         return False
     for q in query.qualifiers - _SOFT - unit.qualifiers:
         if not any(q in fam and fam & unit.qualifiers for fam in _FAMILIES):
             return False
+    if not by_number:
+        return True
     if query.number is not None:
         return unit.number == query.number
     return False

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import qualifiers
 from .gazetteer import Entity
 from .keys import compact_key, name_key
 from .letters import has_cyrillic_letter
@@ -37,7 +38,7 @@ from .variants import latin_variants
 
 #: The methods, strongest first; a weaker method never overrides a stronger.
 METHODS = ("exact", "acronym", "folded", "former", "variant", "inflection", "order",
-           "surname")
+           "shortened", "surname")
 _CYR_LANGS = ("ru", "uk", "be")
 
 
@@ -59,6 +60,7 @@ class NameIndex:
         self.exact: dict[str, list[Entry]] = defaultdict(list)
         self.compact: dict[str, list[Entry]] = defaultdict(list)
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.oblique: set[str] = set()  # surname keys that are case forms (Чикова, Czikowa)
         for e in entities:
             self._add_entity(e)
 
@@ -96,12 +98,13 @@ class NameIndex:
 
     def __getstate__(self) -> dict[str, object]:
         return {"exact": dict(self.exact), "compact": dict(self.compact),
-                "surnames": dict(self.surnames)}
+                "surnames": dict(self.surnames), "oblique": self.oblique}
 
     def __setstate__(self, state: dict[str, dict]) -> None:  # type: ignore[type-arg]
         self.exact = defaultdict(list, state["exact"])
         self.compact = defaultdict(list, state["compact"])
         self.surnames = defaultdict(set, state["surnames"])
+        self.oblique = set(state["oblique"])
 
     # ------------------------------------------------------------ building
     def _add(self, key_text: str, entry: Entry, *, compact_only: bool = False) -> None:
@@ -126,11 +129,19 @@ class NameIndex:
             self._add(name, Entry(e.id, method, name, None, is_amb))
             if role == "acronym":
                 continue
+            short = qualifiers.split(name)
+            if short.countries and short.name != name and len(short.name.split()) >= 2 and (
+                    e.country in short.countries):
+                # "Министерство безопасности" for "… Российской Федерации"
+                self._add(short.name, Entry(e.id, "shortened", name, "country dropped", is_amb))
+                if lang in _CYR_LANGS and e.kind != "person":
+                    for form in phrase_forms(short.name, lang):
+                        self._add(form, Entry(e.id, "shortened", name, f"{lang}:case", is_amb))
             cyr = lang in _CYR_LANGS and has_cyrillic_letter(name)
             if cyr:
                 for key, scheme in latin_variants(name, lang):
                     self._add_latin(key, Entry(e.id, "variant", name, scheme, is_amb))
-                if e.kind != "person":
+                if e.kind != "person" and lang in ("ru", "uk", "be"):
                     for form in phrase_forms(name, lang):
                         entry = Entry(e.id, "inflection", name, f"{lang}:case", is_amb)
                         self._add(form, entry)
@@ -149,13 +160,16 @@ class NameIndex:
             parts = e.person.get(lang)
             for full in names:
                 words = full.split(" ")
-                given = parts.given if parts and parts.given else (
-                    words[0] if len(words) >= 2 else None)
-                surname = parts.surname if parts and parts.surname else (
-                    words[-1] if len(words) >= 2 else None)
+                given = parts.given if parts and parts.given else None
+                surname = parts.surname if parts and parts.surname else None
                 patronymic = parts.patronymic if parts else None
                 if given not in words or surname not in words:
-                    continue
+                    # another name of the person (Игорь Стрелков for Гиркин):
+                    # its first word is the given name, its last the surname
+                    if len(words) < 2:
+                        continue
+                    given, surname = words[0], words[-1]
+                    patronymic = words[1] if len(words) == 3 else None
                 assert given is not None and surname is not None
                 for form in _orders(given, surname, patronymic):
                     self._add(form, Entry(e.id, "order", full, "order"))
@@ -172,12 +186,14 @@ class NameIndex:
                             self._add_latin(key, Entry(e.id, "inflection", full, scheme))
                     oblique = set(surname_paradigm(surname, gender, lang))
                 for s in surname_keys | oblique:
-                    self.surnames[name_key(s)].add(e.id)
-                    self.surnames[compact_key(s)].add(e.id)
+                    keys = {name_key(s), compact_key(s)}
                     if lang in _CYR_LANGS:
-                        for key, _scheme in latin_variants(s, lang,
-                                                           inflecting_only=s in oblique):
-                            self.surnames[key].add(e.id)
+                        keys |= {k for k, _scheme in latin_variants(
+                            s, lang, inflecting_only=s in oblique)}
+                    for k in keys:
+                        self.surnames[k].add(e.id)
+                        if s in oblique:
+                            self.oblique.add(k)
 
     # ------------------------------------------------------------- look-up
     def lookup(self, text: str) -> list[Entry]:
@@ -199,6 +215,10 @@ class NameIndex:
         return set(self.surnames.get(name_key(text), set())) | set(
             self.surnames.get(compact_key(text), set()))
 
+    def is_case_form(self, text: str) -> bool:
+        """Whether *text* is a surname in an oblique case (Чикова, Czikowa)."""
+        return name_key(text) in self.oblique or compact_key(text) in self.oblique
+
 
 def _fingerprint(entities: Sequence[Entity]) -> str:
     """A hash of the entities and of the package's code and data files."""
@@ -219,7 +239,8 @@ def _orders(given: str, surname: str, patronymic: str | None) -> list[str]:
     out = [f"{surname} {given}", f"{surname}, {given}", f"{g} {surname}", f"{surname} {g}"]
     if patronymic:
         p = patronymic[0] + "."
-        out += [f"{given} {patronymic} {surname}", f"{surname} {given} {patronymic}",
+        out += [f"{given} {patronymic}", f"{given} {patronymic} {surname}",
+                f"{surname} {given} {patronymic}",
                 f"{g} {p} {surname}", f"{g}{p} {surname}", f"{surname} {g} {p}",
                 f"{surname} {g}{p}", f"{given} {surname}"]
     return out

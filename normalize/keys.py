@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .fold import fold
 
@@ -40,22 +41,23 @@ def name_key(name: str) -> str:
     return _SPACE.sub(" ", s).strip(" .,;:!?")
 
 
+_LATIN_MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
+
+
+@lru_cache(maxsize=4096)
+def _latin_base(ch: str) -> str:
+    if unicodedata.combining(ch):
+        return ""  # a stray mark after a Latin letter (g̀)
+    if not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
 def strip_latin_marks(s: str) -> str:
     """Remove diacritics from Latin letters only (č → c, ł → l, й stays й)."""
     if s.isascii():
         return s
-    out = []
-    for ch in s.translate(_LATIN_BASE):
-        if ch.isascii() or not ch.isalpha():
-            out.append(ch)
-            continue
-        name = unicodedata.name(ch, "")
-        if name.startswith("LATIN"):
-            out.append("".join(c for c in unicodedata.normalize("NFD", ch)
-                               if not unicodedata.combining(c)))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _LATIN_MARKED.sub(lambda m: _latin_base(m.group()), s.translate(_LATIN_BASE))
 
 
 def compact_key(name: str) -> str:

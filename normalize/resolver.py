@@ -26,33 +26,51 @@ from importlib import resources
 
 import yaml
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
-from . import designation
+from . import designation, qualifiers
 from .detranslit import detransliterate
 from .errors import DataError
 from .fold import fold
 from .gazetteer import Entity
 from .index import METHODS, Entry, NameIndex
 from .keys import compact_key, name_key
+from .langmodel import model
 from .letters import has_cyrillic_letter
+from .qualifiers import countries_in
 
 #: Score of each method when it is the first to find the query.
 BASE_SCORE = {
     "exact": 1.0, "acronym": 0.99, "folded": 0.98, "former": 0.97, "variant": 0.95,
-    "inflection": 0.93, "order": 0.93, "designation": 0.9, "surname": 0.85, "detranslit": 0.85,
-    "ocr": 0.85, "fuzzy": 0.0,
+    "inflection": 0.93, "order": 0.93, "shortened": 0.9, "designation": 0.9, "surname": 0.85,
+    "detranslit": 0.85,
+    "ocr": 0.85, "stem": 0.8, "skeleton": 0.75, "fuzzy": 0.0,
 }
-#: Fuzzy matching: least similarity (0–100) to accept, and least lead over
-#: the runner-up entity.  Calibrated on benchmarks/data (see the report).
-FUZZY_MIN = 88.0
-FUZZY_MARGIN = 4.0
-FUZZY_MIN_LEN = 6
+#: Place types that a region word ("oblast", "region", "sritis") names.
+REGION_TYPES = frozenset({"oblast", "krai", "republic", "autonomous-okrug", "autonomous-oblast",
+                          "federal-subject", "region", "autonomous-republic"})
+#: Methods whose variant is the query itself, folded (no qualifier can hide).
+EXACT_METHODS = frozenset({"exact", "folded", "acronym", "former", "variant", "inflection",
+                           "order"})
+#: Index entries fuzzy matching may land on (not generated case forms).
+FUZZY_METHODS = frozenset({"exact", "folded", "former", "variant"})
+#: Latin-script endings to strip (ending, what may replace it), longest first.
+LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("iens", ("ien",)), ("ijos", ("ija", "ia")), ("ijas", ("ija", "ia")),
+    ("iem", ("",)), ("ovi", ("",)), ("owi", ("",)),
+    ("ės", ("ė", "a")), ("os", ("a", "")), ("as", ("", "a")), ("is", ("", "a")),
+    ("us", ("",)), ("ui", ("",)), ("ie", ("ia", "")), ("ii", ("ia", "ija")),
+    ("ou", ("a", "")), ("em", ("",)), ("om", ("",)), ("ą", ("a",)), ("ę", ("a",)),
+    ("s", ("",)), ("o", ("",)), ("u", ("", "a")), ("y", ("a", "")), ("e", ("a", "")),
+    ("a", ("",)), ("i", ("", "a")),
+)
+#: Endings that make a surname feminine: a man's name never ends so.
+FEMININE_ENDINGS = frozenset({"a", "ą", "ę", "os", "ės"})
 _DIGITS = re.compile(r"\d+")
 #: Pairs that optical character recognition confuses: (as read, as written).
 OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("0", "O"), ("1", "l"),
-                  ("1", "I"), ("l", "I"), ("I", "l"), ("5", "S"), ("8", "B"), ("ii", "u"),
-                  ("li", "h"), ("m", "rn"))
+                  ("1", "i"), ("1", "I"), ("l", "I"), ("I", "l"), ("l", "i"), ("5", "S"),
+                  ("8", "B"), ("ii", "u"), ("li", "h"), ("m", "rn"), ("|", "l"), ("!", "l"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +98,7 @@ class Resolver:
         self.entities = {e.id: e for e in entities}
         self.index = NameIndex.build(list(self.entities.values()))
         self._blocks: dict[str, set[str]] | None = None
+        self._skeletons: dict[str, set[tuple[str, str]]] | None = None
         self._units: list[designation.UnitSig] | None = None
 
     # ---------------------------------------------------------------- API
@@ -88,8 +107,7 @@ class Resolver:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = set(kinds) if kinds is not None else None
-        found = self._find(text, wanted)
-        return found[:limit]
+        return self._find(text, wanted)[:limit]
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None) -> Match | None:
         found = self.candidates(text, kinds=kinds, limit=2)
@@ -100,16 +118,24 @@ class Resolver:
         return found[0]
 
     # -------------------------------------------------------------- steps
-    def _find(self, text: str, kinds: set[str] | None) -> list[Match]:
+    def _find(self, text: str, kinds: set[str] | None, *, inner: bool = False) -> list[Match]:
         query = text.strip()
         if not query or len(query) > 300:
             return []
+        found = self._step_index(query, kinds)
+        if found:
+            return found  # the common case: one look-up
         queries = [query]
         bare = strip_titles(query)
         if bare and bare != query:
-            queries.append(bare)  # "генерал Суровикин" → "Суровикин"
-        for step in (self._step_index, self._step_designation, self._step_detranslit,
-                     self._step_ocr, self._step_fuzzy):
+            queries.append(bare)  # "генерал Суровикин" → "Суровикин", "в Пскове" → "Пскове"
+        steps = [self._step_index, self._step_qualified, self._step_owner,
+                 self._step_designation, self._step_detranslit, self._step_ocr,
+                 self._step_stem, self._step_skeleton, self._step_fuzzy]
+        if inner:
+            steps.remove(self._step_qualified)
+            steps.remove(self._step_owner)
+        for step in steps:
             for q in queries:
                 found = step(q, kinds)
                 if found:
@@ -119,16 +145,37 @@ class Resolver:
     def _keep(self, entity_id: str, kinds: set[str] | None) -> bool:
         return kinds is None or self.entities[entity_id].kind in kinds
 
+    def _accept(self, query: str, e: Entity, variant: str, method: str) -> bool:
+        """Vetoes that no score can outweigh."""
+        if method not in EXACT_METHODS and not _numbers_agree(query, e):
+            return False  # the 313th is not the 331st (a name found whole carries its own)
+        if e.kind == "person" and " " not in query.strip() and not any(
+                c.isupper() for c in query):
+            return False  # "poutine", "чайка": a lower-case word is not a person
+        if e.kind == "person" and method not in EXACT_METHODS:
+            g = surname_gender(query)
+            if g is not None and e.gender is not None and g != e.gender and all(
+                    surname_gender(n) != g for n in _surnames(e)):
+                return False  # Chikova is a woman; Chikov a man (Chaika is a man too)
+        if method not in EXACT_METHODS:
+            # an index key is a whole name: only a looser match can leave
+            # words of the query unexplained
+            named = countries_in(query) - countries_in(variant)
+            if named and e.country is not None and e.country not in named:
+                return False  # the Investigative Committee *of Armenia*
+        return True
+
     def _rank(self, entries: list[Entry], kinds: set[str] | None, query: str,
               method_override: str | None = None, score_scale: float = 1.0) -> list[Match]:
         best: dict[str, Match] = {}
         order = {m: i for i, m in enumerate(METHODS)}
         for entry in sorted(entries, key=lambda en: order.get(en.method, 99)):
-            if not self._keep(entry.entity, kinds) or not _numbers_agree(
-                    query, self.entities[entry.entity]):
+            if not self._keep(entry.entity, kinds):
                 continue
             e = self.entities[entry.entity]
             method = method_override or entry.method
+            if not self._accept(query, e, entry.variant, method):
+                continue
             score = BASE_SCORE[method] * score_scale
             if entry.ambiguous:
                 score -= 0.1
@@ -141,16 +188,82 @@ class Resolver:
         entries = self.index.lookup(query)
         if entries:
             return self._rank(entries, kinds, query)
-        people = {p for p in self.index.surname(query) if self._keep(p, kinds)}
+        case_form = self.index.is_case_form(query)
+        people = [p for p in sorted(self.index.surname(query)) if self._keep(p, kinds)
+                  and self._accept(query, self.entities[p], query,
+                                   "inflection" if case_form else "surname")]
+        g = surname_gender(query)
+        if len(people) > 1 and g is not None:
+            # a shared surname in a man's or a woman's form (Navalny, Navalnaya)
+            same = [p for p in people if self.entities[p].gender == g]
+            people = same if len(same) == 1 else people
         if len(people) == 1:
-            (pid,) = people
-            e = self.entities[pid]
-            return [Match(pid, e.kind, e.name, BASE_SCORE["surname"], "surname", query,
+            e = self.entities[people[0]]
+            return [Match(e.id, e.kind, e.name, BASE_SCORE["surname"], "surname", query,
                           "unique surname")]
-        if len(people) > 1:
-            return [Match(pid, self.entities[pid].kind, self.entities[pid].name, 0.5,
-                          "surname", query, "shared surname") for pid in sorted(people)]
-        return []
+        return [Match(p, "person", self.entities[p].name, 0.5, "surname", query,
+                      "shared surname") for p in people]
+
+    def _step_qualified(self, query: str, kinds: set[str] | None) -> list[Match]:
+        """"city of Vladimir", "Menschenrechtsgruppe Agora", "ФСБ России": resolve
+        the name without its qualifiers; the entity must be of the kind and
+        country they name."""
+        q = qualifiers.split(query)
+        if q.name == query or not q.name:
+            return []
+        wanted = q.kinds if kinds is None else (kinds & q.kinds if q.kinds else kinds)
+        if wanted is not None and not wanted:
+            return []
+        out = []
+        if wanted is not None and "region" in wanted:
+            wanted = (wanted - {"region"}) | {"place"}
+        for m in self._find(q.name, set(wanted) if wanted else None, inner=True):
+            e = self.entities[m.id]
+            if q.countries and e.country is not None and e.country not in q.countries:
+                continue
+            if q.kinds and "region" in q.kinds and e.type not in REGION_TYPES:
+                # "Pskov region": the region named after the city
+                parent = self.entities.get(e.parent or "")
+                if parent is None or parent.type not in REGION_TYPES:
+                    continue
+                e = parent
+                m = Match(e.id, e.kind, e.name, m.score, m.method, m.variant, "region of")
+            out.append(Match(m.id, m.kind, m.name, round(m.score * 0.98, 4), m.method,
+                             m.variant, f"{m.rule or m.method}; qualifiers"))
+        return out
+
+    def _ancestors(self, entity_id: str) -> set[str]:
+        seen: set[str] = set()
+        p = self.entities[entity_id].parent
+        while p is not None and p in self.entities and p not in seen:
+            seen.add(p)
+            p = self.entities[p].parent
+        return seen
+
+    def _step_owner(self, query: str, kinds: set[str] | None) -> list[Match]:
+        """A name with the name of the body it belongs to: "ГРУ Генштаба",
+        "Служба … ФСБ", "FSB Border Service": the rest must resolve to an
+        entity under that body."""
+        words = query.split()
+        if len(words) < 2:
+            return []
+        out: list[Match] = []
+        for n in range(1, min(3, len(words) - 1) + 1):
+            for owner, rest in ((" ".join(words[-n:]), " ".join(words[:-n])),
+                                (" ".join(words[:n]), " ".join(words[n:]))):
+                owners = {en.entity for en in self.index.lookup(owner)}
+                if not owners:
+                    continue
+                for m in self._find(rest, kinds, inner=True):
+                    # "ГРУ Генштаба": under that body; "глава ФСИН Калашников": a person
+                    related = bool(owners & self._ancestors(m.id)) or (
+                        m.kind == "person" and len(rest.split()) >= 2)
+                    if related and all(x.id != m.id for x in out):
+                        out.append(Match(m.id, m.kind, m.name, round(m.score * 0.97, 4),
+                                         m.method, m.variant, f"{m.rule or m.method}; owner"))
+            if out:
+                return out
+        return out
 
     def _step_designation(self, query: str, kinds: set[str] | None) -> list[Match]:
         if kinds is not None and "unit" not in kinds:
@@ -160,35 +273,35 @@ class Resolver:
             return []
         if self._units is None:
             self._units = designation.unit_signatures(self.entities.values())
-        found = [u for u in self._units if designation.matches(d, u)]
         rule = "number"
-        if d.number is None:
+        if d.number is not None:
+            found = [u for u in self._units if designation.matches(d, u)]
+        else:
             # "Pskov airborne division": the units of that head type garrisoned there
             places = {m.id for m in self._step_index(" ".join(d.rest), {"place"})}
-            found = [u for u in self._units if u.garrison in places and u.head == d.head
-                     and designation.matches(designation.Designation(
-                         u.number, d.head, d.qualifiers, ()), u)]
+            bare = designation.Designation(None, d.head, d.qualifiers, ())
+            found = [u for u in self._units if u.garrison in places
+                     and designation.matches(bare, u, by_number=False)]
             rule = "garrison"
         out = []
         for u in found:
             e = self.entities[u.entity]
-            out.append(Match(e.id, e.kind, e.name, BASE_SCORE["designation"], "designation",
-                             e.names.get("ru", (e.name,))[0], rule))
+            variant = e.names.get("ru", (e.name,))[0]
+            if self._accept(query, e, variant, "designation"):
+                out.append(Match(e.id, e.kind, e.name, BASE_SCORE["designation"],
+                                 "designation", variant, rule))
         return sorted(out, key=lambda m: m.id)
 
     def _step_detranslit(self, query: str, kinds: set[str] | None) -> list[Match]:
         if has_cyrillic_letter(query) or not any(c.isalpha() for c in query):
             return []
-        words = query.split()
-        if len(words) > 6:
+        if len(query.split()) > 6:
             return []
         found: list[Match] = []
         for rank, cyr in enumerate(detransliterate(query, "auto", limit=5)):
-            entries = self.index.lookup(cyr)
-            got = self._rank(entries, kinds, query, "detranslit", 1.0 - 0.02 * rank)
-            for m in got:
-                if all(x.id != m.id for x in found):
-                    found.append(m)
+            got = self._rank(self.index.lookup(cyr), kinds, query, "detranslit",
+                             1.0 - 0.02 * rank)
+            found += [m for m in got if all(x.id != m.id for x in found)]
         return sorted(found, key=lambda m: (-m.score, m.id))
 
     def _step_ocr(self, query: str, kinds: set[str] | None) -> list[Match]:
@@ -199,9 +312,74 @@ class Resolver:
             if wrong not in query:
                 continue
             fixed = query.replace(wrong, right)
-            got = self._rank(self.index.lookup(fixed), kinds, fixed, "ocr")
+            got = self._lookup(fixed, kinds, "ocr")
             found += [m for m in got if all(m.id != x.id for x in found)]
         return found
+
+    def _lookup(self, text: str, kinds: set[str] | None, method: str) -> list[Match]:
+        """The index step on a rewritten query, reported under *method*."""
+        return [Match(m.id, m.kind, m.name, round(min(m.score, BASE_SCORE[method]), 4), method,
+                      m.variant, m.rule) for m in self._step_index(text, kinds)]
+
+    def _step_stem(self, query: str, kinds: set[str] | None) -> list[Match]:
+        """Latin-script case and gender endings (Polish, Czech, Baltic, German
+        genitive): Pskovas, Kadirovs, Pskovo, Tschetscheniens."""
+        if has_cyrillic_letter(query):
+            return []
+        words = query.split()
+        last = words[-1]
+        found: list[Match] = []
+        for ending, replacements in LATIN_ENDINGS:
+            if not last.lower().endswith(ending) or len(last) - len(ending) < 4:
+                continue
+            stem = last[: len(last) - len(ending)]
+            for rep in replacements:
+                cand = " ".join([*words[:-1], stem + rep])
+                for m in self._lookup(cand, kinds, "stem"):
+                    if m.kind == "person" and ending in FEMININE_ENDINGS:
+                        continue  # Chikova is a woman, not a form of Chikov
+                    if all(x.id != m.id for x in found):
+                        found.append(m)
+            if found:
+                break
+        return found
+
+    def _skeleton_index(self) -> dict[str, set[tuple[str, str]]]:
+        if self._skeletons is None:
+            sk: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for key, entries in self.index.exact.items():
+                if has_cyrillic_letter(key):
+                    s = _skeleton(key)
+                    if len(s) >= 3:
+                        for en in entries:
+                            if en.method != "acronym":
+                                sk[s].add((en.entity, en.variant))
+            self._skeletons = sk
+        return self._skeletons
+
+    def _step_skeleton(self, query: str, kinds: set[str] | None) -> list[Match]:
+        """Cyrillic spellings of another East Slavic language (Belarusian Чачня,
+        Марыупаль, Кадыраў): the consonants must agree and the letters be close."""
+        if not has_cyrillic_letter(query):
+            return []
+        key = name_key(query)
+        sk = _skeleton(key)
+        if len(sk) < 3:
+            return []
+        if not _looks_belarusian(key):
+            return []  # Токмок is a Russian word, and another town than Токмак
+        hits = {(eid, v) for eid, v in self._skeleton_index().get(sk, set())
+                if self._keep(eid, kinds) and fuzz.ratio(key, name_key(v)) >= 60
+                and key[:1] == name_key(v)[:1]}
+        ids = sorted({eid for eid, _v in hits})
+        out = []
+        for eid in ids:
+            e = self.entities[eid]
+            variant = next(v for i, v in sorted(hits) if i == eid)
+            if self._accept(query, e, variant, "skeleton"):
+                out.append(Match(eid, e.kind, e.name, BASE_SCORE["skeleton"], "skeleton",
+                                 variant, "consonants"))
+        return out
 
     # -------------------------------------------------------------- fuzzy
     def _block_index(self) -> dict[str, set[str]]:
@@ -210,43 +388,56 @@ class Resolver:
             for key in list(self.index.compact):
                 for b in _blocking_keys(key):
                     blocks[b].add(key)
+            for key in list(self.index.surnames):
+                if " " not in key:
+                    for b in _blocking_keys(key):
+                        blocks[b].add(key)
             self._blocks = blocks
         return self._blocks
 
     def _step_fuzzy(self, query: str, kinds: set[str] | None) -> list[Match]:
+        """Typing errors: a few edits (transpositions count once) against the
+        names that share a blocking key with the query."""
         q = compact_key(query)
-        if len(q) < FUZZY_MIN_LEN or q.isupper() or (query.isupper() and len(query) <= 6):
-            return []
-        blocks = self._block_index()
+        allowed = _allowed_edits(len(q))
+        if not allowed or (query.isupper() and len(query) <= 6) or query.islower():
+            return []  # acronyms are not guessed; "project" is a word, not a name
+        q_tokens = name_key(query).split()
         pool: set[str] = set()
         for b in _blocking_keys(q):
-            pool |= blocks.get(b, set())
-        scored: dict[str, tuple[float, Entry]] = {}
+            pool |= self._block_index().get(b, set())
+        scored: dict[str, tuple[int, Entry]] = {}
         for key in pool:
-            if abs(len(key) - len(q)) > max(2, len(q) // 4):
+            if abs(len(key) - len(q)) > allowed:
                 continue
-            sim = fuzz.ratio(q, key)
-            if sim < FUZZY_MIN - 10:
+            dist = OSA.distance(q, key, score_cutoff=allowed)
+            if dist > allowed:
                 continue
-            for entry in self.index.compact[key]:
-                if entry.method == "acronym" or not self._keep(entry.entity, kinds):
+            entries = list(self.index.compact.get(key, ()))
+            people = self.index.surnames.get(key, set())
+            if len(people) == 1:  # a unique surname, alone
+                entries.append(Entry(next(iter(people)), "exact", key, "surname"))
+            for entry in entries:
+                if entry.method not in FUZZY_METHODS or not self._keep(entry.entity, kinds):
                     continue
-                if not _numbers_agree(query, self.entities[entry.entity]):
+                e = self.entities[entry.entity]
+                if not _typo_like(q, key, e.kind):
                     continue
-                if self.entities[entry.entity].kind == "person" and _vowel_change(q, key):
-                    continue  # Chekov is another surname, not a typo of Chikov
-                if entry.entity not in scored or scored[entry.entity][0] < sim:
-                    scored[entry.entity] = (sim, entry)
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        if not ranked or ranked[0][1][0] < FUZZY_MIN:
-            return []
+                if not _tokens_align(q_tokens, name_key(entry.variant).split(), dist):
+                    continue
+                if not self._accept(query, e, entry.variant, "fuzzy"):
+                    continue
+                if entry.entity not in scored or scored[entry.entity][0] > dist:
+                    scored[entry.entity] = (dist, entry)
+        ranked = sorted(scored.items(), key=lambda kv: (kv[1][0], kv[0]))
         out = []
-        for eid, (sim, entry) in ranked[:5]:
+        for eid, (dist, entry) in ranked[:5]:
             e = self.entities[eid]
-            out.append(Match(eid, e.kind, e.name, round(sim / 100 * 0.9, 4), "fuzzy",
-                             entry.variant, f"ratio {sim:.0f}"))
-        if len(ranked) > 1 and ranked[0][1][0] - ranked[1][1][0] < FUZZY_MARGIN:
-            # keep both, equally scored, so that resolve() abstains
+            sim = 1 - dist / max(len(q), 1)
+            out.append(Match(eid, e.kind, e.name, round(0.9 * sim, 4), "fuzzy", entry.variant,
+                             f"{dist} edit{'s' if dist != 1 else ''}"))
+        if len(ranked) > 1 and ranked[1][1][0] == ranked[0][1][0]:
+            # equally close: keep both equally scored, so that resolve() abstains
             out[1] = Match(out[1].id, out[1].kind, out[1].name, out[0].score, "fuzzy",
                            out[1].variant, out[1].rule)
         return out
@@ -256,12 +447,12 @@ _VOWELS = frozenset("aeiouyаеёиоуыэюяіїє")
 
 
 def _vowel_change(a: str, b: str) -> bool:
-    """True if *a* and *b* differ only by vowels replaced with other vowels."""
-    ops = Levenshtein.editops(a, b)
-    return bool(ops) and all(
-        op.tag == "replace" and a[op.src_pos] in _VOWELS and b[op.dest_pos] in _VOWELS
-        for op in ops
-    )
+    """True if *a* and *b* have as many vowels but not the same ones: in a
+    surname that makes another name (Chekov, Chikov), not a typo (a typo
+    drops, adds or swaps letters: Benaysh for Benyash)."""
+    va = sorted(c for c in a if c in _VOWELS)
+    vb = sorted(c for c in b if c in _VOWELS)
+    return len(va) == len(vb) and va != vb
 
 
 @lru_cache(maxsize=1)
@@ -296,6 +487,102 @@ def strip_titles(text: str) -> str:
         else:
             break
     return " ".join(words[i:])
+
+
+_FEMININE = re.compile(r"(?:ая|яя|ова|ева|ёва|ина|ына|ская|цкая|ова|aya|aja|aia|ova|eva|ina|yna|"
+                       r"skaya|skaja|ska|ská|ová|owa|ewa|yna|iene|ytė|aitė)$")
+_MASCULINE = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ый|ой|ский|ov|ev|ow|ew|in|yn|iy|ij|yj|y|i|sky|"
+                        r"ski|skij|skiy|ský|as|is|us|s)$")
+
+
+def _surnames(e: Entity) -> list[str]:
+    """The nominative surnames of a person, in every language given."""
+    out = [p.surname for p in e.person.values() if p.surname]
+    out += [n.split()[-1] for names in e.names.values() for n in names if " " in n]
+    return out
+
+
+def surname_gender(text: str) -> str | None:
+    """'m' or 'f' if the last word of *text* has the ending of a man's or a
+    woman's Russian or Ukrainian surname, else None.
+
+    >>> surname_gender("Chikova"), surname_gender("Чиков"), surname_gender("Шойгу")
+    ('f', 'm', None)
+    """
+    words = name_key(text).split()
+    if not words:
+        return None
+    w = words[-1]
+    if _FEMININE.search(w):
+        return "f"
+    if _MASCULINE.search(w):
+        return "m"
+    return None
+
+
+def _typo_like(query: str, key: str, kind: str) -> bool:
+    """Whether *query* differs from the name *key* the way a typing or OCR
+    error does, rather than the way another name does.
+
+    The first and the last letter are kept (Pinsk is not Minsk, Bucha is not
+    Buchach); in a place name no letter is replaced by another (Tokmok,
+    Perevalsk are other towns: only dropped, added or swapped letters); in a
+    surname no vowel is replaced (Chekov is not Chikov).
+    """
+    if query[:1] != key[:1] or query[-1:] != key[-1:]:
+        return False
+    ops = Levenshtein.editops(query, key)
+    if kind == "place" and any(op.tag == "replace" for op in ops):
+        # a swap of neighbours shows as two replacements: allow exactly that
+        reps = [op for op in ops if op.tag == "replace"]
+        swapped = (len(reps) == 2 and reps[1].src_pos == reps[0].src_pos + 1
+                   and query[reps[0].src_pos] == key[reps[1].dest_pos]
+                   and query[reps[1].src_pos] == key[reps[0].dest_pos])
+        if not swapped:
+            return False
+    return not (kind == "person" and _vowel_change(query, key))
+
+
+def _allowed_edits(length: int) -> int:
+    """How many edits a typo may make in a key of *length* letters."""
+    if length < 5:
+        return 0
+    if length <= 8:
+        return 1
+    if length <= 15:
+        return 2
+    return 3
+
+
+def _tokens_align(query: list[str], name: list[str], dist: int) -> bool:
+    """A typo changes letters, not words: the words of the query and of the
+    name must pair up and each pair be close (a different word, "Armenia"
+    for "Russia", is not a typo).  Names in another script are not compared
+    word by word."""
+    if not name or has_cyrillic_letter(" ".join(query)) != has_cyrillic_letter(" ".join(name)):
+        return True
+    if len(query) != len(name):
+        return dist <= 1 and abs(len(query) - len(name)) == 1  # a lost or added space
+    return all(OSA.distance(a, b) <= max(1, len(b) // 5) for a, b in zip(query, name,
+                                                                          strict=True))
+
+
+def _looks_belarusian(key: str) -> bool:
+    """Whether the character models find *key* more Belarusian than Russian
+    or Ukrainian (by a clear margin)."""
+    words = [w for w in re.split(r"[\s-]+", key) if w]
+    if not words:
+        return False
+    score = {lang: sum(model(lang).word(w) for w in words) for lang in ("ru", "uk", "be")}
+    return score["be"] > max(score["ru"], score["uk"]) + 1.0
+
+
+_SKELETON_DROP = re.compile(r"[аеёиоуыэюяіїєўйьъ'\s-]")
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a Cyrillic key, with в and ў as one (Кадыраў, Кадыров)."""
+    return _SKELETON_DROP.sub("", key.replace("ў", "в"))
 
 
 def _blocking_keys(key: str) -> set[str]:
