@@ -27,7 +27,9 @@ from .fold import fold
 from .gazetteer import Entity
 
 _NUM = re.compile(
-    r"^(\d+)(?:-?(?:st|nd|rd|th|й|я|е|ий|ый|ой|ая|ое|го|ого|му|ому|м|ом|ым|ой|ю|ую|і|а|ої|ий)|\.|e|ème|º|ª|°|-?ste?|-?te|-?de|:e|:a)?$"
+    r"^(\d+)(?:-?(?:st|nd|rd|th|й|я|е|ий|ый|ой|ая|ое|го|ого|му|ому|м|ом|ым|ой|ю|ую|і|а|ої|ий"
+    r"|ша|га|тя|ма|та|ї|ій|у)|\.|\.[ªº°]|e|ème|º|ª|°|-?ste?|-?te|-?de|:e|:a|-asis|-oji|-ais|"
+    r"-ā|-ajā|\.-?a)?$"
 )
 _SOFT = {"guards", "separate", "military"}
 #: Qualifiers that reporting uses for one another (VDV for any airborne unit).

@@ -33,12 +33,12 @@ from . import qualifiers
 from .gazetteer import Entity
 from .keys import compact_key, name_key
 from .letters import has_cyrillic_letter
-from .morph import person_forms, phrase_forms, surname_paradigm
+from .morph import person_forms, phrase_forms, surname_paradigm, ukrainian_forms_of_russian
 from .variants import latin_variants
 
 #: The methods, strongest first; a weaker method never overrides a stronger.
 METHODS = ("exact", "acronym", "folded", "former", "variant", "inflection", "order",
-           "shortened", "surname")
+           "shortened", "nickname", "surname")
 _CYR_LANGS = ("ru", "uk", "be")
 
 
@@ -61,8 +61,10 @@ class NameIndex:
         self.compact: dict[str, list[Entry]] = defaultdict(list)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.oblique: set[str] = set()  # surname keys that are case forms (Чикова, Czikowa)
+        entities = list(entities)
         for e in entities:
             self._add_entity(e)
+        self._add_honorifics(entities)
 
     @classmethod
     def build(cls, entities: Sequence[Entity]) -> NameIndex:
@@ -141,6 +143,9 @@ class NameIndex:
             if cyr:
                 for key, scheme in latin_variants(name, lang):
                     self._add_latin(key, Entry(e.id, "variant", name, scheme, is_amb))
+                if e.kind == "place" and lang == "ru" and " " not in name:
+                    for form in ukrainian_forms_of_russian(name):
+                        self._add(form, Entry(e.id, "inflection", name, "uk:case", is_amb))
                 if e.kind != "person" and lang in ("ru", "uk", "be"):
                     for form in phrase_forms(name, lang):
                         entry = Entry(e.id, "inflection", name, f"{lang}:case", is_amb)
@@ -153,6 +158,33 @@ class NameIndex:
             if has_cyrillic_letter(a.short) and a.lang in _CYR_LANGS:
                 for key, scheme in latin_variants(a.short, a.lang):
                     self._add_latin(key, Entry(e.id, "acronym", a.short, scheme))
+
+    def _add_honorifics(self, entities: list[Entity]) -> None:
+        """A unit's honorific name alone (Кантемировская, Таманская): the
+        capitalised adjectives of its Russian names that no other unit has."""
+        from .designation import parse
+
+        found: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            if e.kind != "unit":
+                continue
+            for name in e.names.get("ru", ()):
+                for w in name.split()[1:]:
+                    w = w.strip("«»\"(),")
+                    if (len(w) >= 6 and w[:1].isupper() and w[1:].islower()
+                            and w.endswith(("ая", "ий", "ый", "ой", "ое"))
+                            and parse(w).head is None and not parse(w).qualifiers):
+                        found[w].add(e.id)
+        for word, ids in found.items():
+            if len(ids) != 1:
+                continue  # Краснознамённая: an order many units carry
+            (eid,) = ids
+            entry = Entry(eid, "nickname", word, "honorific")
+            self._add(word, entry)
+            for form in phrase_forms(word, "ru"):
+                self._add(form, entry)
+            for key, scheme in latin_variants(word, "ru"):
+                self._add_latin(key, Entry(eid, "nickname", word, scheme))
 
     def _add_person(self, e: Entity) -> None:
         gender = e.gender or ""

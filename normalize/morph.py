@@ -163,7 +163,7 @@ def _best_parse(word: str, lang: str, *, prefer_adjective: bool = False) -> Any 
     common = [p for p in found if not set(str(p.tag).replace(" ", ",").split(",")) & _RARE]
     found = common or found  # Сухопутні the standard form, not a dialect reading
     if prefer_adjective:
-        adj = [p for p in found if "ADJF" in p.tag]
+        adj = [p for p in found if "ADJF" in p.tag or "PRTF" in p.tag]
         found = adj or found
     return (found or [None])[0]
 
@@ -252,6 +252,23 @@ def _belarusian_forms(name: str) -> set[str]:
     return set()
 
 
+def ukrainian_forms_of_russian(word: str) -> set[str]:
+    """Ukrainian case forms of a one-word Russian place name written as in
+    Russian (Ukrainian texts write у Пскові, в Абакані, Владимирі)."""
+    low = word.lower()
+    if not re.fullmatch(r"[а-яё]+", low):
+        return set()
+    if low.endswith("ия"):
+        return {word[:-2] + e for e in ("ії", "ію", "ією")}
+    if low.endswith("ь"):
+        return {word[:-1] + e for e in ("я", "ю", "ем", "і")}
+    if low.endswith("а"):
+        return {word[:-1] + e for e in ("и", "і", "у", "ою")}
+    if re.search(r"[бвгджзклмнпрстфхцчшщ]$", low):
+        return {word + e for e in ("а", "у", "ові", "ом", "і")}
+    return set()
+
+
 def _noun_rule_forms(word: str) -> set[str]:
     """The set of :func:`_rule_forms_by_case`."""
     return {f for forms in _rule_forms_by_case(word).values() for f in forms} - {word}
@@ -291,6 +308,9 @@ def _case_forms(p: Any, want: set[str]) -> list[str]:
         tags = set(str(f.tag).replace(" ", ",").split(","))
         if (tags & _RARE) - own:
             continue  # superlatives (главнейшего), archaic endings (управленья)
+        if "PRTF" in own and (f.tag.POS != "PRTF" or f.tag.tense != p.tag.tense
+                              or f.tag.voice != p.tag.voice):
+            continue  # объединённой, not объединившей
         if want <= tags and (number in tags if number else "plur" not in tags) and (
                 gender is None or "NOUN" in p.tag or number == "plur" or gender in f.tag):
             out.append(f.word)
@@ -345,8 +365,9 @@ def _phrase_by_case(words: list[str], lang: str) -> dict[str, set[str]]:
             break
         last = len(group) + 1 == len(words)
         p = _best_parse(core, lang, prefer_adjective=not last)
-        if p is None or not ({"NOUN", "ADJF"} & set(str(p.tag).replace(" ", ",").split(","))):
-            break
+        if p is None or not ({"NOUN", "ADJF", "PRTF"} & set(str(p.tag).replace(" ", ",").split(
+                ","))):
+            break  # participles agree like adjectives (Объединённая группировка)
         group.append((w, p))
         if "NOUN" in p.tag:
             head_gender = next((g for g in ("masc", "femn", "neut") if g in p.tag), "masc")

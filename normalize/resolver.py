@@ -42,7 +42,8 @@ from .qualifiers import countries_in
 #: Score of each method when it is the first to find the query.
 BASE_SCORE = {
     "exact": 1.0, "acronym": 0.99, "folded": 0.98, "former": 0.97, "variant": 0.95,
-    "inflection": 0.93, "order": 0.93, "shortened": 0.9, "designation": 0.9, "surname": 0.85,
+    "inflection": 0.93, "order": 0.93, "shortened": 0.85, "designation": 0.9, "surname": 0.85,
+    "nickname": 0.8,
     "detranslit": 0.85,
     "ocr": 0.85, "stem": 0.8, "skeleton": 0.75, "fuzzy": 0.0,
 }
@@ -51,7 +52,10 @@ REGION_TYPES = frozenset({"oblast", "krai", "republic", "autonomous-okrug", "aut
                           "federal-subject", "region", "autonomous-republic"})
 #: Methods whose variant is the query itself, folded (no qualifier can hide).
 EXACT_METHODS = frozenset({"exact", "folded", "acronym", "former", "variant", "inflection",
-                           "order"})
+                           "order", "shortened", "nickname"})
+#: Methods that find a name as written (in any case form), the only ones by
+#: which a name marked ambiguous is found.
+AS_WRITTEN = frozenset({"exact", "folded", "acronym", "former", "inflection", "order"})
 #: Index entries fuzzy matching may land on (not generated case forms).
 FUZZY_METHODS = frozenset({"exact", "folded", "former", "variant"})
 #: Latin-script endings to strip (ending, what may replace it), longest first.
@@ -110,12 +114,21 @@ class Resolver:
         return self._find(text, wanted)[:limit]
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None) -> Match | None:
-        found = self.candidates(text, kinds=kinds, limit=2)
+        found = self.candidates(text, kinds=kinds, limit=3)
         if not found:
             return None
-        if len(found) > 1 and found[1].score >= found[0].score - 0.02:
-            return None  # too close to call
-        return found[0]
+        close = [m for m in found if m.score >= found[0].score - 0.02]
+        if len(close) == 1:
+            return found[0]
+        # "Investigative Committee", "Interior Ministry": the toolkit follows
+        # Russia's bodies, so a Russian entity wins a tie with its foreign
+        # namesakes when the text names no country
+        russian = [m for m in close if self.entities[m.id].country == "ru"]
+        if len(russian) == 1 and all(self.entities[m.id].kind == russian[0].kind for m in close):
+            m = russian[0]
+            return Match(m.id, m.kind, m.name, round(m.score * 0.9, 4), m.method, m.variant,
+                         f"{m.rule or m.method}; Russian namesake preferred")
+        return None  # too close to call
 
     # -------------------------------------------------------------- steps
     def _find(self, text: str, kinds: set[str] | None, *, inner: bool = False) -> list[Match]:
@@ -149,8 +162,7 @@ class Resolver:
         """Vetoes that no score can outweigh."""
         if method not in EXACT_METHODS and not _numbers_agree(query, e):
             return False  # the 313th is not the 331st (a name found whole carries its own)
-        if e.kind == "person" and " " not in query.strip() and not any(
-                c.isupper() for c in query):
+        if e.kind == "person" and _lower_word(query):
             return False  # "poutine", "чайка": a lower-case word is not a person
         if e.kind == "person" and method not in EXACT_METHODS:
             g = surname_gender(query)
@@ -178,6 +190,10 @@ class Resolver:
                 continue
             score = BASE_SCORE[method] * score_scale
             if entry.ambiguous:
+                if _lower_word(query):
+                    continue  # "медуза", "яблоко": a lower-case word, not the name
+                if method not in AS_WRITTEN:
+                    continue  # Medusa is not Meduza: an ambiguous name counts as written
                 score -= 0.1
             m = Match(e.id, e.kind, e.name, round(score, 4), method, entry.variant, entry.rule)
             if e.id not in best or best[e.id].score < m.score:
@@ -418,8 +434,9 @@ class Resolver:
             if len(people) == 1:  # a unique surname, alone
                 entries.append(Entry(next(iter(people)), "exact", key, "surname"))
             for entry in entries:
-                if entry.method not in FUZZY_METHODS or not self._keep(entry.entity, kinds):
-                    continue
+                if (entry.method not in FUZZY_METHODS or entry.ambiguous
+                        or not self._keep(entry.entity, kinds)):
+                    continue  # an ambiguous name is never guessed at
                 e = self.entities[entry.entity]
                 if not _typo_like(q, key, e.kind):
                     continue
@@ -520,19 +537,30 @@ def surname_gender(text: str) -> str | None:
     return None
 
 
+def _lower_word(text: str) -> bool:
+    """A single word of three or more letters, all in lower case: in news
+    text that is an ordinary word, not a name (poutine, медуза, яблоко)."""
+    letters = [c for c in text if c.isalpha()]
+    return " " not in text.strip() and len(letters) >= 3 and all(c.islower() for c in letters)
+
+
 def _typo_like(query: str, key: str, kind: str) -> bool:
     """Whether *query* differs from the name *key* the way a typing or OCR
     error does, rather than the way another name does.
 
     The first and the last letter are kept (Pinsk is not Minsk, Bucha is not
-    Buchach); in a place name no letter is replaced by another (Tokmok,
-    Perevalsk are other towns: only dropped, added or swapped letters); in a
-    surname no vowel is replaced (Chekov is not Chikov).
+    Buchach; only a long name may lose its last letter); in a short place
+    name no letter is replaced by another (Tokmok, Perevalsk are other towns:
+    only dropped, added or swapped letters); in a surname no vowel is
+    replaced (Chekov is not Chikov).
     """
-    if query[:1] != key[:1] or query[-1:] != key[-1:]:
+    if query[:1] != key[:1]:
         return False
+    if query[-1:] != key[-1:] and not (len(key) >= 7 and key.startswith(query)):
+        return False  # only a long name may lose its last letter (Mediazon)
     ops = Levenshtein.editops(query, key)
-    if kind == "place" and any(op.tag == "replace" for op in ops):
+    if kind == "place" and (len(key) < 8 or len(ops) > 1) and any(
+            op.tag == "replace" for op in ops):
         # a swap of neighbours shows as two replacements: allow exactly that
         reps = [op for op in ops if op.tag == "replace"]
         swapped = (len(reps) == 2 and reps[1].src_pos == reps[0].src_pos + 1
@@ -563,8 +591,12 @@ def _tokens_align(query: list[str], name: list[str], dist: int) -> bool:
         return True
     if len(query) != len(name):
         return dist <= 1 and abs(len(query) - len(name)) == 1  # a lost or added space
-    return all(OSA.distance(a, b) <= max(1, len(b) // 5) for a, b in zip(query, name,
-                                                                          strict=True))
+    for a, b in zip(query, name, strict=True):
+        if a == b:
+            continue
+        if len(b) <= 3 or OSA.distance(a, b) > max(1, len(b) // 5) or not _typo_like(a, b, ""):
+            return False  # MSW is not MSZ; inrikes- is not utrikes-
+    return True
 
 
 def _looks_belarusian(key: str) -> bool:

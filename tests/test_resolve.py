@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import normalize
+from normalize.gazetteer import fold_name
 from normalize.keys import compact_key
 from normalize.letters import has_cyrillic_letter
 from normalize.schemes import REGISTRY
@@ -25,7 +26,7 @@ def load_cases() -> list[tuple[str, str, str]]:
     rows = []
     for line in CASES.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            text, expected, method = (line.split("\t") + [""])[:3]
+            text, expected, method = [*line.split("\t"), ""][:3]
             rows.append((text.replace("\\u00ad", "\u00ad"), expected, method))
     return rows
 
@@ -96,7 +97,7 @@ def _unique_names() -> list[tuple[str, str, str]]:
     for e in GAZ:
         for lang, names in e.names.items():
             for n in names:
-                if (len(owners[compact_key(n)]) == 1 and compact_key(n) not in e.ambiguous
+                if (len(owners[compact_key(n)]) == 1 and fold_name(n) not in e.ambiguous
                         and len(compact_key(n)) >= 4):
                     out.append((e.id, lang, n))
     return out
