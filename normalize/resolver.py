@@ -192,9 +192,9 @@ class Resolver:
             if entry.ambiguous:
                 if _lower_word(query):
                     continue  # "медуза", "яблоко": a lower-case word, not the name
-                if method not in AS_WRITTEN:
-                    continue  # Medusa is not Meduza: an ambiguous name counts as written
-                score -= 0.1
+                if method not in AS_WRITTEN and method != "variant":
+                    continue  # an ambiguous name is not guessed at (detranslit, stems, OCR)
+                score -= 0.1 if method in AS_WRITTEN else 0.15
             m = Match(e.id, e.kind, e.name, round(score, 4), method, entry.variant, entry.rule)
             if e.id not in best or best[e.id].score < m.score:
                 best[e.id] = m
@@ -434,9 +434,9 @@ class Resolver:
             if len(people) == 1:  # a unique surname, alone
                 entries.append(Entry(next(iter(people)), "exact", key, "surname"))
             for entry in entries:
-                if (entry.method not in FUZZY_METHODS or entry.ambiguous
-                        or not self._keep(entry.entity, kinds)):
-                    continue  # an ambiguous name is never guessed at
+                if (entry.method not in FUZZY_METHODS or not self._keep(entry.entity, kinds)
+                        or (entry.ambiguous and (len(q) < 7 or query.islower()))):
+                    continue  # a short ambiguous name is never guessed at
                 e = self.entities[entry.entity]
                 if not _typo_like(q, key, e.kind):
                     continue
