@@ -147,6 +147,7 @@ def _fold_char(ch: str) -> str:
 
 _TABLE = {ord(c): None for c in INVISIBLE} | {ord(c): " " for c in SPACES} | {
     ord(c): "-" for c in DASHES - INVISIBLE} | {ord(c): "'" for c in APOSTROPHES}
+_ASCII_TABLE = {k: v for k, v in _TABLE.items() if k < 128}
 _YO = str.maketrans({"ё": "е", "ѐ": "е"})
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -162,7 +163,7 @@ def fold(text: str) -> str:
     ('елкин', 'strasse')
     """
     if text.isascii():
-        return text.casefold()
+        return text.translate(_ASCII_TABLE).casefold()  # a backtick or a tab too
     if _CYRILLIC_RE.search(text) and _LATIN_RE.search(text):
         return fold_map(text)[0]  # look-alikes to repair, word by word
     s = unicodedata.normalize("NFC", text.translate(_TABLE)).casefold().translate(_YO)

@@ -20,7 +20,9 @@ them for a query key.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -96,6 +98,10 @@ class NameIndex:
             with open(tmp, "wb") as f:
                 pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            # keep the few newest indexes (other gazetteers, earlier versions)
+            old = sorted(folder.glob("index-*.pickle"), key=lambda p: p.stat().st_mtime)
+            for stale in old[:-4]:
+                stale.unlink()
         return index
 
     def __getstate__(self) -> dict[str, object]:
@@ -131,9 +137,9 @@ class NameIndex:
             self._add(name, Entry(e.id, method, name, None, is_amb))
             if role == "acronym":
                 continue
-            short = qualifiers.split(name)
-            if short.countries and short.name != name and len(short.name.split()) >= 2 and (
-                    e.country in short.countries):
+            short = qualifiers.split(name) if qualifiers.has_qualifier(name) else None
+            if (short is not None and short.countries and short.name != name
+                    and len(short.name.split()) >= 2 and e.country in short.countries):
                 # "Министерство безопасности" for "… Российской Федерации"
                 self._add(short.name, Entry(e.id, "shortened", name, "country dropped", is_amb))
                 if lang in _CYR_LANGS and e.kind != "person":
@@ -150,7 +156,7 @@ class NameIndex:
                     for form in phrase_forms(name, lang):
                         entry = Entry(e.id, "inflection", name, f"{lang}:case", is_amb)
                         self._add(form, entry)
-                        for key, scheme in latin_variants(form, lang):
+                        for key, scheme in latin_variants(form, lang, core=True):
                             self._add_latin(key, Entry(e.id, "inflection", name, scheme, is_amb))
         if e.kind == "person":
             self._add_person(e)
@@ -206,7 +212,7 @@ class NameIndex:
                 for form in _orders(given, surname, patronymic):
                     self._add(form, Entry(e.id, "order", full, "order"))
                     if lang in _CYR_LANGS:
-                        for key, scheme in latin_variants(form, lang):
+                        for key, scheme in latin_variants(form, lang, core=True):
                             self._add_latin(key, Entry(e.id, "order", full, scheme))
                 # the surname alone (unique surnames only, checked at look-up)
                 surname_keys = {surname}
@@ -256,7 +262,9 @@ def _fingerprint(entities: Sequence[Entity]) -> str:
     """A hash of the entities and of the package's code and data files."""
     h = hashlib.sha256()
     for e in entities:
-        h.update(repr(e).encode("utf-8"))
+        # canonical: sets sorted, so the hash does not depend on PYTHONHASHSEED
+        h.update(json.dumps(dataclasses.asdict(e), sort_keys=True, ensure_ascii=False,
+                            default=lambda o: sorted(o)).encode("utf-8"))
     root = Path(__file__).resolve().parent
     for p in sorted(root.rglob("*")):
         if p.suffix in (".py", ".yaml", ".tsv") and "gazetteer" not in p.parts:

@@ -300,6 +300,11 @@ _RARE = frozenset({"Supr", "Cmp2", "Cmpr", "V-ie", "V-ey", "V-oy", "V-bi", "V-be
 def _case_forms(p: Any, want: set[str]) -> list[str]:
     """Every form of the parse's lexeme with the grammemes *want* and the
     parse's own number (Ukrainian корпуса and корпусу are both genitive)."""
+    return list(_case_forms_cached(p, frozenset(want)))
+
+
+@lru_cache(maxsize=65536)
+def _case_forms_cached(p: Any, want: frozenset[str]) -> tuple[str, ...]:
     number = "plur" if "plur" in p.tag else "sing" if "sing" in p.tag else ""
     gender = next((g for g in ("masc", "femn", "neut") if g in p.tag), None)
     own = set(str(p.tag).replace(" ", ",").split(","))
@@ -322,7 +327,7 @@ def _case_forms(p: Any, want: set[str]) -> list[str]:
         # dictionary often knows one of the two
         out += [w[:-1] + alt for w in list(out) for end, alt in (("а", "у"), ("у", "а"))
                 if w.endswith(end) and w[:-1] + alt not in out]
-    return out
+    return tuple(out)
 
 
 def phrase_forms(name: str, lang: str) -> set[str]:

@@ -74,6 +74,11 @@ class Qualified:
     countries: frozenset[str]  # the countries named
 
 
+def has_qualifier(text: str) -> bool:
+    """Whether *text* holds a qualifier word (a quick test before :func:`split`)."""
+    return vocabulary().pattern.search(fold(text)) is not None
+
+
 def split(text: str) -> Qualified:
     """Split *text* into a name and its qualifiers.
 

@@ -8,10 +8,10 @@ variant remembers the scheme that produced it, so a match can say why.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
-from .keys import compact_key
+from .keys import latin_key
 from .letters import has_cyrillic_letter
 from .schemes import REGISTRY
 from .translit import transliterator
@@ -23,34 +23,44 @@ SCHEME_LANGS = {"ru": ("ru",), "uk": ("uk", "ru"), "be": ("be", "ru")}
 #: Press languages that decline names in Latin script (Polish Czikowa,
 #: Czech Čikova): only their profiles write oblique forms of people's names.
 INFLECTING_PRESS = frozenset({"pl", "cs"})
+#: The schemes whose spellings of case forms are indexed (every press
+#: profile and the standards the press and catalogues use most); the
+#: nominative is indexed in every scheme.
+CORE = frozenset({"wikipedia", "bgn_pcgn", "bgn_pcgn_alt", "gost_779", "scientific",
+                  "icao_doc_9303", "ala_lc", "ala_lc_alt", "mvd_782", "ua_2010", "iso_9_uk",
+                  "icao_doc_9303_uk", "by_2007", "iso_9_be"})
 
 
 @cache
-def _writers(lang: str, inflecting_only: bool) -> tuple[tuple[str, object], ...]:
+def _writers(lang: str, which: str) -> tuple[tuple[str, Callable[[str], str]], ...]:
     langs = SCHEME_LANGS.get(lang, ("ru", "uk"))
     return tuple(
         (t.info.name, transliterator(t.info.name))
-        for t in REGISTRY.tables() if t.info.language in langs
-        and (not inflecting_only or t.info.press in INFLECTING_PRESS)
+        for t in REGISTRY.tables() if t.info.language in langs and (
+            which == "all"
+            or (which == "inflecting" and t.info.press in INFLECTING_PRESS)
+            or (which == "core" and (t.info.kind == "press" or t.info.name in CORE)))
     )
 
 
-def latin_variants(name: str, lang: str, *, inflecting_only: bool = False
-                   ) -> Iterator[tuple[str, str]]:
+def latin_variants(name: str, lang: str, *, inflecting_only: bool = False,
+                   core: bool = False) -> Iterator[tuple[str, str]]:
     """``(compact key, scheme)`` for every Latin spelling of the Cyrillic *name*.
 
     With *inflecting_only*, only the press profiles of languages that
     decline foreign names (an English text's "Chikova" is a woman, not the
-    genitive of Chikov).
+    genitive of Chikov); with *core*, the press profiles and the commonest
+    standards (for case forms).
 
     >>> dict(latin_variants("Чиков", "ru"))["tschikow"]
     'news_de'
     """
     if not has_cyrillic_letter(name):
         return
+    which = "inflecting" if inflecting_only else "core" if core else "all"
     seen: set[str] = set()
-    for scheme, write in _writers(lang, inflecting_only):
-        key = compact_key(write(name))  # type: ignore[operator]
+    for scheme, write in _writers(lang, which):
+        key = latin_key(write(name))
         if key and key not in seen:
             seen.add(key)
             yield key, scheme

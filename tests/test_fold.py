@@ -62,3 +62,21 @@ def test_same_compact_key(a: str, b: str) -> None:
 def test_name_key_keeps_words() -> None:
     assert name_key("Media  Zona") == "media zona"
     assert name_key("FSB's") == "fsb"
+
+
+@given(st.text(st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў АБЩЪЁ-'’"), max_size=20),
+       st.sampled_from(["wikipedia", "gost_779", "ala_lc", "bgn_pcgn", "news_de", "news_cs",
+                        "dstu_9112_a", "iso_9_uk", "lacinka", "gost_779_alt", "ala_lc_alt"]))
+def test_latin_key_equals_compact_key_on_scheme_output(text: str, scheme: str) -> None:
+    from normalize import transliterate
+    from normalize.keys import latin_key
+
+    out = transliterate(text, scheme)
+    assert latin_key(out) == compact_key(out)
+
+
+@given(st.text(st.sampled_from("abcz ABZ`'’ʹʺ\"”-.,:!?čëŝ\u0361\u0300"), max_size=20))
+def test_latin_key_equals_compact_key(text: str) -> None:
+    from normalize.keys import latin_key
+
+    assert latin_key(text) == compact_key(text)
