@@ -18,10 +18,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .datafiles import read_data
 from .errors import DataError
 from .fold import fold
 from .gazetteer import Entity
@@ -51,9 +49,8 @@ class Terms:
 def terms() -> Terms:
     """The designation vocabulary, read on first use."""
     path = "normalize/data/unit_terms.yaml"
+    data = read_data("unit_terms.yaml")
     try:
-        data = yaml.safe_load(
-            (resources.files("normalize") / "data" / "unit_terms.yaml").read_text("utf-8"))
         words = []
         for group in ("heads", "qualifiers"):
             for feature, items in data[group].items():
@@ -63,7 +60,7 @@ def terms() -> Terms:
         abbreviations = {fold(str(k)).replace(".", ""): frozenset(v)
                          for k, v in data["abbreviations"].items()}
         ordinals = {fold(w): str(n) for n, ws in data["ordinals"].items() for w in ws}
-    except (KeyError, TypeError, AttributeError, yaml.YAMLError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"malformed unit terms: {exc}", path=path) from None
     # longest terms first so that "воздушно-десантн" wins over "десантн"
     words.sort(key=lambda w: -len(w[0]))

@@ -8,18 +8,15 @@ result does not depend on the Python version's Unicode database.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .datafiles import read_data
 from .errors import DataError
 
 
 @lru_cache(maxsize=1)
 def fallback_table() -> dict[str, str]:
     """Map every Cyrillic letter to a Latin spelling (read on first use)."""
-    text = (resources.files("normalize") / "data" / "fallback.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = read_data("fallback.yaml")
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in data.items()
     ):

@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .datafiles import read_data
 from .errors import DataError
 from .fold import fold, fold_map
 
@@ -39,15 +37,14 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The qualifier words compiled into one pattern, read on first use."""
     path = "normalize/data/qualifiers.yaml"
+    data = read_data("qualifiers.yaml")
     try:
-        data = yaml.safe_load(
-            (resources.files("normalize") / "data" / "qualifiers.yaml").read_text("utf-8"))
         terms: list[tuple[str, str, str]] = []
         for group in ("descriptors", "countries"):
             for value, items in data[group].items():
                 for t in items:
                     terms.append((fold(str(t)), group, str(value)))
-    except (KeyError, TypeError, AttributeError, yaml.YAMLError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"malformed qualifiers: {exc}", path=path) from None
     terms.sort(key=lambda t: -len(t[0]))
     parts = []

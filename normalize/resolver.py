@@ -22,13 +22,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from . import designation, qualifiers
+from .datafiles import read_data
 from .detranslit import detransliterate
 from .errors import DataError
 from .fold import fold
@@ -475,11 +474,10 @@ def _vowel_change(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def _titles() -> tuple[frozenset[str], tuple[str, ...]]:
     path = "normalize/data/titles.yaml"
+    data = read_data("titles.yaml")
     try:
-        data = yaml.safe_load(
-            (resources.files("normalize") / "data" / "titles.yaml").read_text("utf-8"))
         terms = [fold(str(t)).replace(".", "") for ts in data["titles"].values() for t in ts]
-    except (KeyError, TypeError, AttributeError, yaml.YAMLError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"malformed titles: {exc}", path=path) from None
     exact = frozenset(t for t in terms if not t.endswith("*"))
     prefixes = tuple(t[:-1] for t in terms if t.endswith("*"))
