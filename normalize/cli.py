@@ -6,6 +6,7 @@ Subcommands::
     normalize detranslit [-s SCHEME|LANG|auto] [-n N] [WORD ...]
                                                        Latin → ranked Cyrillic
     normalize schemes [--json]                         list the schemes
+    normalize match [--json] [--candidates N] [NAME ...] resolve names (or stdin lines)
     normalize gazetteer check [--no-bundled] [FILE ...] check gazetteer files
     normalize gazetteer stats [--json]                 counts by kind and language
     normalize gazetteer export [--format jsonl|csv] [-o OUT]
@@ -108,6 +109,34 @@ def _cmd_gaz_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_match(args: argparse.Namespace) -> int:
+    from .normalizer import load
+
+    gaz = load(*args.gazetteer, bundled=not args.no_bundled)
+    kinds = args.kinds.split(",") if args.kinds else None
+    names = args.names or [line.rstrip("\r\n") for line in read_lines("-")]
+    out = sys.stdout.buffer
+    for name in names:
+        if not name.strip():
+            continue
+        if args.candidates:
+            found = gaz.candidates(name, kinds=kinds, limit=args.candidates)
+        else:
+            m = gaz.resolve(name, kinds=kinds)
+            found = [m] if m else []
+        if args.json:
+            rec = {"query": name, "matches": [
+                {"id": m.id, "kind": m.kind, "name": m.name, "score": m.score,
+                 "method": m.method, "variant": m.variant, "rule": m.rule} for m in found]}
+            out.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
+        elif not found:
+            out.write(f"{name}\t-\n".encode())
+        else:
+            for m in found:
+                out.write(f"{name}\t{m.id}\t{m.score:.2f}\t{m.method}\t{m.name}\n".encode())
+    return 0
+
+
 EXPORT_FIELDS = ("id", "kind", "canonical", "lang", "name", "role", "country", "type", "parent")
 
 
@@ -163,6 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schemes", help="list the transliteration schemes")
     s.add_argument("--json", action="store_true", help="one JSON object per line")
     s.set_defaults(func=_cmd_schemes)
+
+    m = sub.add_parser("match", help="resolve names to gazetteer entities")
+    m.add_argument("names", nargs="*", help="names (default: one per line on stdin)")
+    m.add_argument("--json", action="store_true", help="one JSON object per name")
+    m.add_argument("--candidates", type=int, default=0, metavar="N",
+                   help="show up to N ranked candidates instead of the one match")
+    m.add_argument("--kinds", help="comma-separated kinds (agency,unit,place,person,media,org)")
+    m.add_argument("--gazetteer", nargs="*", default=[], help="your own gazetteer files")
+    m.add_argument("--no-bundled", action="store_true", help="only --gazetteer files")
+    m.set_defaults(func=_cmd_match)
 
     g = sub.add_parser("gazetteer", help="check, count or export the gazetteer")
     gsub = g.add_subparsers(dest="action", required=True, parser_class=_Parser)

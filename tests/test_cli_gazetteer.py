@@ -65,3 +65,27 @@ def test_export_jsonl_and_csv(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     table = list(csv.DictReader(io.StringIO(out.read_text("utf-8"))))
     assert len(table) == len(rows)
+
+
+def run_match(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "normalize", "match", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300, encoding="utf-8")
+
+
+def test_match_names_and_stdin() -> None:
+    r = run_match("Rosgwardii", "Tschikow", "Rosneft corp xyz")
+    assert r.returncode == 0, r.stderr
+    lines = [line.split("\t") for line in r.stdout.splitlines()]
+    assert lines[0][:2] == ["Rosgwardii", "agency:rosgvardia"]
+    assert lines[1][:2] == ["Tschikow", "person:pavel-chikov"]
+    r = run_match("--json", stdin="Mediazona\nМедуза\n")
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert recs[0]["matches"][0]["id"] == "media:mediazona"
+    assert recs[1]["matches"][0]["id"] == "media:meduza"
+
+
+def test_match_candidates() -> None:
+    r = run_match("--candidates", "3", "--json", "Ministry of Defence")
+    rec = json.loads(r.stdout)
+    assert 1 <= len(rec["matches"]) <= 3
+    assert all({"id", "score", "method"} <= set(m) for m in rec["matches"])
