@@ -67,6 +67,21 @@ def terms() -> Terms:
     return Terms(tuple(words), abbreviations, ordinals)
 
 
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern[str]:
+    t = terms()
+    heads = sorted({term for term, feature, _p in t.words if feature in _HEADS_ORDER},
+                   key=len, reverse=True)
+    abbrs = sorted(t.abbreviations, key=len, reverse=True)
+    alts = [re.escape(h) for h in heads] + [rf"(?<![\w]){re.escape(a)}(?![\w])" for a in abbrs]
+    return re.compile("|".join(alts))
+
+
+def may_designate(text: str) -> bool:
+    """A quick test: does *text* hold a unit head word or abbreviation at all?"""
+    return _head_pattern().search(fold(text).replace(".", "")) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Designation:
     number: str | None

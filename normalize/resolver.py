@@ -141,9 +141,10 @@ class Resolver:
         bare = strip_titles(query)
         if bare and bare != query:
             queries.append(bare)  # "генерал Суровикин" → "Суровикин", "в Пскове" → "Пскове"
+        # cheap steps first; detransliterate's beam search last
         steps = [self._step_index, self._step_qualified, self._step_owner,
-                 self._step_designation, self._step_detranslit, self._step_ocr,
-                 self._step_stem, self._step_skeleton, self._step_fuzzy]
+                 self._step_designation, self._step_ocr, self._step_stem,
+                 self._step_skeleton, self._step_fuzzy, self._step_detranslit]
         if inner:
             steps.remove(self._step_qualified)
             steps.remove(self._step_owner)
@@ -282,6 +283,8 @@ class Resolver:
 
     def _step_designation(self, query: str, kinds: set[str] | None) -> list[Match]:
         if kinds is not None and "unit" not in kinds:
+            return []
+        if not designation.may_designate(query):
             return []
         d = designation.parse(query)
         if d.head is None or (d.number is None and not d.rest):
