@@ -199,6 +199,38 @@ class _Reader:
             out.append(item)
         return tuple(out)
 
+    def records_with_lines(self, e: LDict, key: str, required: tuple[str, ...],
+                           optional: tuple[str, ...], what: str, names: tuple[str, ...]
+                           ) -> list[tuple[LDict, int]]:
+        """The valid mappings of the list *key* (acronyms, former names), with
+        their lines; a malformed one, a bad name or language is a problem."""
+        eid = e.get("id")
+        items = e.get(key) or []
+        out = []
+        for i, item in enumerate(items):
+            ln = items.lines[i] if isinstance(items, LList) else e.line
+            if not isinstance(item, LDict) or any(k not in item for k in required) or \
+                    set(item) - set(required) - set(optional):
+                fields = ", ".join((*required, *optional))
+                self.problem(ln, f"{eid}: {what} is {{{fields}}} ({', '.join(optional)} "
+                                 "optional)")
+                continue
+            for part in names:
+                if part in item:
+                    why = name_problem(item[part])
+                    if why:
+                        self.problem(ln, f"{eid} {key}: {why}")
+            if item["lang"] not in LANGS:
+                self.problem(ln, f"{eid}: unknown language code {item['lang']!r}")
+            out.append((item, ln))
+        return out
+
+    def records(self, e: LDict, key: str, required: tuple[str, ...], optional: tuple[str, ...],
+                what: str, names: tuple[str, ...]) -> list[LDict]:
+        """:meth:`records_with_lines` without the lines."""
+        return [item for item, _ln in
+                self.records_with_lines(e, key, required, optional, what, names)]
+
     def text(self, e: LDict, key: str, pattern: re.Pattern[str] | None = None,
              what: str = "") -> str | None:
         v = e.get(key)
@@ -249,32 +281,12 @@ class _Reader:
             need = " or ".join(REQUIRED_NAME[country])
             self.problem(e.line, f"{eid}: an entity of country {country!r} needs a {need} name")
 
-        acronyms = []
-        for i, a in enumerate(e.get("acronyms") or []):
-            ln = e["acronyms"].lines[i] if isinstance(e["acronyms"], LList) else e.line
-            if not isinstance(a, LDict) or "short" not in a or "lang" not in a or \
-                    set(a) - {"short", "long", "lang"}:
-                self.problem(ln, f"{eid}: an acronym is {{short, long, lang}} (long optional)")
-                continue
-            for part in ("short", "long"):
-                if part in a:
-                    why = name_problem(a[part])
-                    if why:
-                        self.problem(ln, f"{eid} acronym: {why}")
-            if a["lang"] not in LANGS:
-                self.problem(ln, f"{eid}: unknown language code {a['lang']!r}")
-            acronyms.append(Acronym(short=a["short"], lang=a["lang"], long=a.get("long")))
-
+        acronyms = [Acronym(short=a["short"], lang=a["lang"], long=a.get("long"))
+                    for a in self.records(e, "acronyms", ("short", "lang"), ("long",),
+                                          "an acronym", ("short", "long"))]
         former = []
-        for i, f in enumerate(e.get("former") or []):
-            ln = e["former"].lines[i] if isinstance(e["former"], LList) else e.line
-            if not isinstance(f, LDict) or "name" not in f or "lang" not in f or \
-                    set(f) - {"name", "lang", "until"}:
-                self.problem(ln, f"{eid}: a former name is {{name, lang, until}} (until optional)")
-                continue
-            why = name_problem(f["name"])
-            if why:
-                self.problem(ln, f"{eid} former: {why}")
+        for f, ln in self.records_with_lines(e, "former", ("name", "lang"), ("until",),
+                                             "a former name", ("name",)):
             if "until" in f and not _DATE_RE.match(f["until"]):
                 self.problem(ln, f"{eid}: until {f['until']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
             former.append(FormerName(name=f["name"], lang=f["lang"], until=f.get("until")))
