@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import pickle
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -285,5 +284,3 @@ def _orders(given: str, surname: str, patronymic: str | None) -> list[str]:
                 f"{surname} {g}{p}", f"{given} {surname}"]
     return out
 
-
-_NUMBER = re.compile(r"\d+")

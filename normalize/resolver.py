@@ -634,8 +634,3 @@ def _numbers_agree(query: str, entity: Entity) -> bool:
     if not nums or entity.number is None:
         return not nums or entity.kind != "unit" or entity.number is None
     return entity.number in nums
-
-
-def key_of(text: str) -> str:
-    """The folded key used by the index (exported for tests and tools)."""
-    return name_key(text)
