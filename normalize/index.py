@@ -155,7 +155,7 @@ class NameIndex:
                     for form in phrase_forms(name, lang):
                         entry = Entry(e.id, "inflection", name, f"{lang}:case", is_amb)
                         self._add(form, entry)
-                        for key, scheme in latin_variants(form, lang, core=True):
+                        for key, scheme in latin_variants(form, lang, inflecting_only=True):
                             self._add_latin(key, Entry(e.id, "inflection", name, scheme, is_amb))
         if e.kind == "person":
             self._add_person(e)

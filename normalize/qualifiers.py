@@ -24,6 +24,7 @@ from .fold import fold, fold_map
 #: Kind words may ask for one of several kinds.
 KIND_GROUPS = {"force": frozenset({"agency", "unit"})}
 _QUOTED = re.compile(r"[«\"“„][^«»\"“”„]*[»\"”“]")
+_WORD = re.compile(r"[\w']+")
 _GLUE = r"(?:of the|of|the|der|des|die|das|de la|de l'|de|la|du|le|les|d'|di|del|della|van|av)"
 
 
@@ -31,6 +32,13 @@ _GLUE = r"(?:of the|of|the|der|des|die|das|de la|de l'|de|la|du|le|les|d'|di|del
 class Vocabulary:
     pattern: re.Pattern[str]
     values: tuple[tuple[str, str], ...]  # per capture group: (group, value)
+    firsts: frozenset[str]  # the first words of the terms ...
+    prefixes: tuple[str, ...]  # ... and the stems of those that end in "*"
+
+    def may_occur(self, folded: str) -> bool:
+        """A quick test: whether some term's first word is in *folded*."""
+        firsts, prefixes = self.firsts, self.prefixes
+        return any(w in firsts or w.startswith(prefixes) for w in _WORD.findall(folded))
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +55,11 @@ def vocabulary() -> Vocabulary:
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"malformed qualifiers: {exc}", path=path) from None
     terms.sort(key=lambda t: -len(t[0]))
+    # the quick test looks at the first word-token of each term ("u" of "u.s.")
+    heads = [t[0].split()[0] for t in terms if t[0].split()]
+    starred = {h.rstrip("*") for h in heads if h.endswith("*") and _WORD.fullmatch(h[:-1])}
+    firsts = frozenset(_WORD.findall(h)[0] for h in heads if h.rstrip("*") not in starred)
+    prefixes = tuple(sorted(starred))
     parts = []
     values = []
     for term, group, value in terms:
@@ -59,7 +72,7 @@ def vocabulary() -> Vocabulary:
     pattern = re.compile(
         rf"(?:(?<![\w'])\s*{_GLUE}\s+)?(?<![\w'])(?:{'|'.join(parts)})(?![\w'])"
         rf"(?:\s+{_GLUE}(?![\w']))?")
-    return Vocabulary(pattern, tuple(values))
+    return Vocabulary(pattern, tuple(values), firsts, prefixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +86,9 @@ class Qualified:
 
 def has_qualifier(text: str) -> bool:
     """Whether *text* holds a qualifier word (a quick test before :func:`split`)."""
-    return vocabulary().pattern.search(fold(text)) is not None
+    vocab = vocabulary()
+    folded = fold(text)
+    return vocab.may_occur(folded) and vocab.pattern.search(folded) is not None
 
 
 def split(text: str) -> Qualified:
@@ -86,6 +101,8 @@ def split(text: str) -> Qualified:
     ['place']
     """
     vocab = vocabulary()
+    if not vocab.may_occur(fold(text)):
+        return Qualified(text, None, frozenset())
     folded, where = fold_map(text)
     kinds: frozenset[str] | None = None
     countries: set[str] = set()

@@ -8,8 +8,9 @@ variant remembers the scheme that produced it, so a match can say why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from .keys import latin_key
 from .letters import has_cyrillic_letter
@@ -58,9 +59,23 @@ def latin_variants(name: str, lang: str, *, inflecting_only: bool = False,
     if not has_cyrillic_letter(name):
         return
     which = "inflecting" if inflecting_only else "core" if core else "all"
+    words = [w for w in _SPACES.split(name) if w]
+    per_word = [_word_keys(w, lang, which) for w in words]
     seen: set[str] = set()
-    for scheme, write in _writers(lang, which):
-        key = latin_key(write(name))
+    for i, (scheme, _write) in enumerate(_writers(lang, which)):
+        key = "".join(keys[i] for keys in per_word)
         if key and key not in seen:
             seen.add(key)
             yield key, scheme
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_keys(word: str, lang: str, which: str) -> tuple[str, ...]:
+    """The key of one word in every scheme of the selection.  Names are
+    written word by word: every scheme's rules look within a word only (a
+    test checks that whole names and their words agree), and the words of
+    a gazetteer's names repeat, so each is written once."""
+    return tuple(latin_key(write(word)) for _scheme, write in _writers(lang, which))
