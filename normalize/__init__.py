@@ -20,7 +20,17 @@ from __future__ import annotations
 from .detranslit import detransliterate
 from .errors import DataError, InputError, NormalizeError, UnknownSchemeError
 from .gazetteer import Entity
-from .normalizer import Normalizer, UnknownEntityError, candidates, load, resolve
+from .mentions import Mention
+from .normalizer import (
+    Normalizer,
+    UnknownEntityError,
+    candidates,
+    find,
+    load,
+    normalize_text,
+    parse_tagged,
+    resolve,
+)
 from .resolver import Match
 from .schemes import Scheme, schemes
 from .translit import transliterate, transliterator
@@ -32,6 +42,7 @@ __all__ = [
     "Entity",
     "InputError",
     "Match",
+    "Mention",
     "NormalizeError",
     "Normalizer",
     "Scheme",
@@ -40,7 +51,10 @@ __all__ = [
     "__version__",
     "candidates",
     "detransliterate",
+    "find",
     "load",
+    "normalize_text",
+    "parse_tagged",
     "resolve",
     "schemes",
     "transliterate",

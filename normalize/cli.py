@@ -7,6 +7,8 @@ Subcommands::
                                                        Latin → ranked Cyrillic
     normalize schemes [--json]                         list the schemes
     normalize match [--json] [--candidates N] [NAME ...] resolve names (or stdin lines)
+    normalize text [FILE ...|-] [-o OUT | --in-place] [--format replace|tag|jsonl]
+                                                       find mentions in running text
     normalize gazetteer check [--no-bundled] [FILE ...] check gazetteer files
     normalize gazetteer stats [--json]                 counts by kind and language
     normalize gazetteer export [--format jsonl|csv] [-o OUT]
@@ -137,6 +139,22 @@ def _cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_text(args: argparse.Namespace) -> int:
+    from .textcmd import Options, run
+
+    if args.output and args.in_place:
+        raise InputError("give -o or --in-place, not both")
+    if args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    opts = Options(
+        gazetteer=tuple(args.gazetteer), bundled=not args.no_bundled, format=args.format,
+        lang=args.lang, kinds=tuple(args.kinds.split(",")) if args.kinds else None,
+        overlap=args.overlap, input_format=args.input_format, text_field=args.text_field)
+    return run(args.files or ["-"], output=args.output, in_place=args.in_place, opts=opts,
+               jobs=args.jobs, errors=args.errors, stats=args.stats,
+               progress=False if args.no_progress else None)
+
+
 EXPORT_FIELDS = ("id", "kind", "canonical", "lang", "name", "role", "country", "type", "parent")
 
 
@@ -202,6 +220,29 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--gazetteer", nargs="*", default=[], help="your own gazetteer files")
     m.add_argument("--no-bundled", action="store_true", help="only --gazetteer files")
     m.set_defaults(func=_cmd_match)
+
+    x = sub.add_parser("text", help="find, tag or replace mentions in running text")
+    x.add_argument("files", nargs="*", help="input files (default or '-': stdin)")
+    x.add_argument("-o", "--output", help="output file, written atomically (default: stdout)")
+    x.add_argument("--in-place", action="store_true",
+                   help="rewrite each file (temporary file and atomic rename)")
+    x.add_argument("--format", choices=("replace", "tag", "jsonl"), default="replace",
+                   help="replace mentions by names, tag them [[surface|id]], or list them "
+                        "as JSON lines (default: replace)")
+    x.add_argument("--lang", default="en", help="language of the names written by replace")
+    x.add_argument("--kinds", help="comma-separated kinds (agency,unit,place,person,media,org)")
+    x.add_argument("--overlap", choices=("longest", "all"), default="longest")
+    x.add_argument("--gazetteer", nargs="*", default=[], help="your own gazetteer files")
+    x.add_argument("--no-bundled", action="store_true", help="only --gazetteer files")
+    x.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+    x.add_argument("--input-format", choices=("text", "jsonl"), default="text")
+    x.add_argument("--text-field", default="text", help="the text field of JSON-lines input")
+    x.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="invalid UTF-8: stop with an error (default) or read it as U+FFFD")
+    x.add_argument("--stats", action="store_true",
+                   help="print mentions by kind and entity to stderr at the end")
+    x.add_argument("--no-progress", action="store_true", help="no progress bar")
+    x.set_defaults(func=_cmd_text)
 
     g = sub.add_parser("gazetteer", help="check, count or export the gazetteer")
     gsub = g.add_subparsers(dest="action", required=True, parser_class=_Parser)

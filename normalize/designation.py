@@ -82,6 +82,24 @@ def may_designate(text: str) -> bool:
     return _head_pattern().search(fold(text).replace(".", "")) is not None
 
 
+_ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th|й|я|е|ий|ый|ой|ая|ое|го|ого|му|ому|м|ом|ым|ю|ую|і|а"
+                             r"|ої|ша|га|тя|ма|та|ї|ій|у|e|ème|re|er|º|ª|ste?|te|de|a|asis|oji|ais")
+
+
+@lru_cache(maxsize=4096)
+def is_term(token: str) -> bool:
+    """Whether the folded text token can be a word of a designation after
+    its number: an ordinal ending, a unit term or abbreviation, a glue word.
+
+    >>> is_term("гв"), is_term("parachute"), is_term("го"), is_term("kharkiv")
+    (True, True, True, False)
+    """
+    if token in _STOP or _ORDINAL_SUFFIX.fullmatch(token):
+        return True
+    d = parse(token)
+    return d.head is not None or bool(d.qualifiers)
+
+
 @dataclass(frozen=True, slots=True)
 class Designation:
     number: str | None

@@ -30,6 +30,10 @@ SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
 DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad")
 APOSTROPHES = frozenset("\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\u02bd\uff07")
 
+#: Stress marks (acute, grave), dropped after a Cyrillic letter.
+STRESS = frozenset("\u0301\u0300")
+_STRESSED = re.compile("(?<=[\u0400-\u04ff])[\u0301\u0300]+")
+
 # Latin ↔ Cyrillic look-alikes (both cases), as they occur in mistyped and
 # spoofed text.  Only letters that look the same in common fonts.
 _LAT = "AaBCcEeHKMOoPpTXxYyiIJj"
@@ -84,6 +88,8 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         if ch in INVISIBLE:
             continue
+        if ch in STRESS and chars and "\u0400" <= chars[-1] <= "\u04ff":
+            continue  # a stress mark: Чико́в is Чиков
         if ch in SPACES:
             ch = " "
         elif ch in DASHES:
@@ -164,7 +170,86 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.translate(_ASCII_TABLE).casefold()  # a backtick or a tab too
+    if "\u0301" in text or "\u0300" in text:
+        text = _STRESSED.sub("", text)
     if _CYRILLIC_RE.search(text) and _LATIN_RE.search(text):
         return fold_map(text)[0]  # look-alikes to repair, word by word
     s = unicodedata.normalize("NFC", text.translate(_TABLE)).casefold().translate(_YO)
     return unicodedata.normalize("NFC", s).translate(_YO)
+
+
+_SLOW = re.compile("[" + "".join(sorted(INVISIBLE)) + "\u0300-\u036f\u0483-\u0489]"
+                   "|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]")
+_SCAN_TABLE = {k: v for k, v in _TABLE.items() if v is not None}
+
+
+def scan_fold(text: str) -> tuple[str, list[int] | None]:
+    """:func:`fold_map` for long text, fast where folding keeps every
+    character in place (no invisible characters, no combining marks, no
+    look-alikes to repair, no letter that case-folds to two): then the
+    offsets are the identity and None is returned for them.  Otherwise the
+    lines that need it go through :func:`fold_map`.
+
+    >>> scan_fold("Росгвардия, Rosgvardia")
+    ('росгвардия, rosgvardia', None)
+    >>> folded, where = scan_fold("Ros\\u00adgvardia")
+    >>> folded, where[3]
+    ('rosgvardia', 4)
+    """
+    if not _SLOW.search(text):
+        s = text.translate(_SCAN_TABLE).casefold().translate(_YO)
+        if len(s) == len(text):
+            return s, None
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    n = len(text)
+    m = _SPECIAL.search(text)
+    while m is not None:
+        a, b = m.start(), m.end()
+        piece = m.group()
+        if m.group(1) is not None:  # a letter and its combining marks
+            _plain(text, pos, a, out, where)
+            if "\u0400" <= piece[0] <= "\u04ff":
+                piece = _STRESSED.sub("", piece)
+            f = _fold_char(unicodedata.normalize("NFC", piece))
+            out.append(f)
+            where.extend([a] * len(f))
+        elif piece in INVISIBLE:
+            _plain(text, pos, a, out, where)
+        else:  # two scripts meet inside a word: repair the whole word
+            while a > pos and text[a - 1].isalpha():
+                a -= 1
+            while b < n and text[b].isalpha():
+                b += 1
+            _plain(text, pos, a, out, where)
+            f, w = fold_map(text[a:b])
+            out.append(f)
+            where.extend(a + i for i in w)
+        pos = b
+        m = _SPECIAL.search(text, pos)
+    _plain(text, pos, n, out, where)
+    return "".join(out), where
+
+
+def _plain(text: str, a: int, b: int, out: list[str], where: list[int]) -> None:
+    """Fold text[a:b], which holds nothing special, onto *out* and *where*."""
+    if a >= b:
+        return
+    part = text[a:b]
+    s = part.translate(_SCAN_TABLE).casefold().translate(_YO)
+    if len(s) == len(part):
+        out.append(s)
+        where.extend(range(a, b))
+    else:  # ß → ss, İ → i̇: letter by letter
+        for i, ch in enumerate(part):
+            f = _fold_char(ch.translate(_SCAN_TABLE))
+            out.append(f)
+            where.extend([a + i] * len(f))
+
+
+_MARKS = "\u0300-\u036f\u0483-\u0489"
+_SPECIAL = re.compile(
+    "[" + "".join(sorted(INVISIBLE)) + "]"
+    "|(.[" + _MARKS + "]+)"
+    "|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]")

@@ -32,10 +32,10 @@ from pathlib import Path
 
 from . import qualifiers
 from .gazetteer import Entity
-from .keys import compact_key, name_key
+from .keys import TOKEN, compact_key, name_key
 from .letters import has_cyrillic_letter
 from .morph import person_forms, phrase_forms, surname_paradigm, ukrainian_forms_of_russian
-from .variants import latin_variants
+from .variants import latin_starts, latin_variants
 
 #: The methods, strongest first; a weaker method never overrides a stronger.
 METHODS = ("exact", "acronym", "folded", "former", "variant", "inflection", "order",
@@ -62,6 +62,9 @@ class NameIndex:
         self.compact: dict[str, list[Entry]] = defaultdict(list)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.oblique: set[str] = set()  # surname keys that are case forms (Чикова, Czikowa)
+        #: compact key of the first token of any key → the most tokens of
+        #: the keys it starts (to find names in running text)
+        self.starts: dict[str, int] = {}
         entities = list(entities)
         for e in entities:
             self._add_entity(e)
@@ -105,13 +108,15 @@ class NameIndex:
 
     def __getstate__(self) -> dict[str, object]:
         return {"exact": dict(self.exact), "compact": dict(self.compact),
-                "surnames": dict(self.surnames), "oblique": self.oblique}
+                "surnames": dict(self.surnames), "oblique": self.oblique,
+                "starts": self.starts}
 
     def __setstate__(self, state: dict[str, dict]) -> None:  # type: ignore[type-arg]
         self.exact = defaultdict(list, state["exact"])
         self.compact = defaultdict(list, state["compact"])
         self.surnames = defaultdict(set, state["surnames"])
         self.oblique = set(state["oblique"])
+        self.starts = dict(state["starts"])
 
     # ------------------------------------------------------------ building
     def _add(self, key_text: str, entry: Entry, *, compact_only: bool = False) -> None:
@@ -119,13 +124,30 @@ class NameIndex:
             k = name_key(key_text)
             if k and entry not in self.exact[k]:
                 self.exact[k].append(entry)
+                self._note_start(k)
         c = compact_key(key_text)
         if c and entry not in self.compact[c]:
             self.compact[c].append(entry)
 
-    def _add_latin(self, key: str, entry: Entry) -> None:
-        if key and entry not in self.compact[key]:
-            self.compact[key].append(entry)
+    def _add_latin_of(self, form: str, lang: str, entity: str, method: str, variant: str,
+                      ambiguous: bool = False, **which: bool) -> None:
+        """Index every Latin spelling of the Cyrillic *form* (found by
+        *method*, standing for the gazetteer name *variant*) and the first
+        tokens that the spellings start with."""
+        for key, scheme in latin_variants(form, lang, **which):
+            entry = Entry(entity, method, variant, scheme, ambiguous)
+            if key and entry not in self.compact[key]:
+                self.compact[key].append(entry)
+        for first, n in latin_starts(form, lang, **which).items():
+            if self.starts.get(first, 0) < n:
+                self.starts[first] = n
+
+    def _note_start(self, key: str) -> None:
+        tokens = TOKEN.findall(key)
+        if tokens:
+            first = compact_key(tokens[0])
+            if first and self.starts.get(first, 0) < len(tokens):
+                self.starts[first] = len(tokens)
 
     def _add_entity(self, e: Entity) -> None:
         amb = e.ambiguous
@@ -146,8 +168,7 @@ class NameIndex:
                         self._add(form, Entry(e.id, "shortened", name, f"{lang}:case", is_amb))
             cyr = lang in _CYR_LANGS and has_cyrillic_letter(name)
             if cyr:
-                for key, scheme in latin_variants(name, lang):
-                    self._add_latin(key, Entry(e.id, "variant", name, scheme, is_amb))
+                self._add_latin_of(name, lang, e.id, "variant", name, is_amb)
                 if e.kind == "place" and lang == "ru" and " " not in name:
                     for form in ukrainian_forms_of_russian(name):
                         self._add(form, Entry(e.id, "inflection", name, "uk:case", is_amb))
@@ -155,14 +176,13 @@ class NameIndex:
                     for form in phrase_forms(name, lang):
                         entry = Entry(e.id, "inflection", name, f"{lang}:case", is_amb)
                         self._add(form, entry)
-                        for key, scheme in latin_variants(form, lang, inflecting_only=True):
-                            self._add_latin(key, Entry(e.id, "inflection", name, scheme, is_amb))
+                        self._add_latin_of(form, lang, e.id, "inflection", name, is_amb,
+                                           inflecting_only=True)
         if e.kind == "person":
             self._add_person(e)
         for a in e.acronyms:  # an acronym in the other script: ФСБ ↔ FSB
             if has_cyrillic_letter(a.short) and a.lang in _CYR_LANGS:
-                for key, scheme in latin_variants(a.short, a.lang):
-                    self._add_latin(key, Entry(e.id, "acronym", a.short, scheme))
+                self._add_latin_of(a.short, a.lang, e.id, "acronym", a.short)
 
     def _add_honorifics(self, entities: list[Entity]) -> None:
         """A unit's honorific name alone (Кантемировская, Таманская): the
@@ -188,8 +208,7 @@ class NameIndex:
             self._add(word, entry)
             for form in phrase_forms(word, "ru"):
                 self._add(form, entry)
-            for key, scheme in latin_variants(word, "ru"):
-                self._add_latin(key, Entry(eid, "nickname", word, scheme))
+            self._add_latin_of(word, "ru", eid, "nickname", word)
 
     def _add_person(self, e: Entity) -> None:
         gender = e.gender or ""
@@ -211,16 +230,15 @@ class NameIndex:
                 for form in _orders(given, surname, patronymic):
                     self._add(form, Entry(e.id, "order", full, "order"))
                     if lang in _CYR_LANGS:
-                        for key, scheme in latin_variants(form, lang, core=True):
-                            self._add_latin(key, Entry(e.id, "order", full, scheme))
+                        self._add_latin_of(form, lang, e.id, "order", full, core=True)
                 # the surname alone (unique surnames only, checked at look-up)
                 surname_keys = {surname}
                 oblique: set[str] = set()
                 if lang in ("ru", "uk") and has_cyrillic_letter(surname):
                     for form in person_forms(full, lang, gender, given, surname, patronymic):
                         self._add(form, Entry(e.id, "inflection", full, f"{lang}:case"))
-                        for key, scheme in latin_variants(form, lang, inflecting_only=True):
-                            self._add_latin(key, Entry(e.id, "inflection", full, scheme))
+                        self._add_latin_of(form, lang, e.id, "inflection", full,
+                                           inflecting_only=True)
                     oblique = set(surname_paradigm(surname, gender, lang))
                 for s in surname_keys | oblique:
                     keys = {name_key(s), compact_key(s)}

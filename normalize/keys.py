@@ -25,6 +25,10 @@ _SPACE = re.compile(r"\s+")
 #: Latin letters that do not decompose under NFD.
 _LATIN_BASE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae",
                              "œ": "oe", "þ": "th", "ð": "d", "ŀ": "l"})
+#: A token of running text, for finding names in it: a run of letters and
+#: digits (apostrophes, hyphens and spaces separate tokens; the compact keys
+#: of a name's tokens, joined, are its compact key).
+TOKEN = re.compile(r"[^\W_]+")
 _NOT_KEY = re.compile(r"[\s\-'.,·ʹʺ`\"()/ьъ]+")
 
 

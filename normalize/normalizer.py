@@ -12,8 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import tagging
 from .errors import NormalizeError
 from .gazetteer import Entity, read_paths
+from .mentions import Finder, Mention
 from .paths import gazetteer_dir
 from .resolver import Match, Resolver
 
@@ -35,11 +37,17 @@ class Normalizer:
         self._entities = tuple(entities)
         self._by_id = {e.id: e for e in entities}
         self._resolver: Resolver | None = None
+        self._finder: Finder | None = None
 
     def _res(self) -> Resolver:
         if self._resolver is None:
             self._resolver = Resolver(self._entities)
         return self._resolver
+
+    def _find(self) -> Finder:
+        if self._finder is None:
+            self._finder = Finder(self._res())
+        return self._finder
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None) -> Match | None:
         """The entity *text* names, or None when it names none or the
@@ -55,6 +63,65 @@ class Normalizer:
                    limit: int = 5) -> list[Match]:
         """Up to *limit* candidate entities for *text*, best first, with scores."""
         return self._res().candidates(text, kinds=kinds, limit=limit)
+
+    def find(self, text: str, *, kinds: Iterable[str] | None = None,
+             overlap: str = "longest") -> list[Mention]:
+        """Every mention of a gazetteer entity in *text*, in order, with
+        offsets into *text* (``text[m.start:m.end] == m.text``).
+
+        *overlap* is ``"longest"`` (non-overlapping: longest first, then
+        leftmost) or ``"all"`` (every candidate span).  The whole *text* is
+        one document: a surname alone links to the person named in full
+        elsewhere in it, and a name marked ambiguous links only with such
+        context.
+
+        >>> n = load()
+        >>> [(m.text, m.id) for m in n.find("Сотрудники Росгвардии из Хакасии")]
+        [('Росгвардии', 'agency:rosgvardia'), ('Хакасии', 'place:khakassia')]
+        """
+        return self._find().find(text, kinds=kinds, overlap=overlap)
+
+    def normalize_text(self, text: str, *, style: str = "replace", lang: str = "en",
+                       kinds: Iterable[str] | None = None) -> str:
+        """*text* with its mentions replaced by the entity's name in *lang*
+        (``style="replace"``; the canonical name where the entity has none in
+        *lang*) or marked ``[[surface|id]]`` (``style="tag"``, read back by
+        :meth:`parse_tagged`).  Text outside the mentions is unchanged.
+
+        >>> n = load()
+        >>> n.normalize_text("Tschikow und Rosgwardia", lang="en")
+        'Pavel Chikov und Rosgvardia'
+        >>> n.normalize_text("Rosgwardia", style="tag")
+        '[[Rosgwardia|agency:rosgvardia]]'
+        """
+        if style not in tagging.STYLES:
+            raise ValueError(f"style must be one of {', '.join(tagging.STYLES)}, not {style!r}")
+        mentions = self.find(text, kinds=kinds)
+        if style == "tag":
+            return tagging.tag(text, mentions)
+        return tagging.replace(text, mentions, [self.display_name(m.id, lang) for m in mentions])
+
+    def display_name(self, entity_id: str, lang: str = "en") -> str:
+        """The entity's first name in *lang*, else its canonical name."""
+        e = self.entity(entity_id)
+        names = e.names.get(lang)
+        return names[0] if names else e.name
+
+    def parse_tagged(self, tagged: str) -> tuple[str, list[Mention]]:
+        """Read the output of ``normalize_text(style="tag")`` back: the plain
+        text and its mentions (score 1.0, method ``tag``).
+
+        >>> n = load()
+        >>> plain, ms = n.parse_tagged("[[Rosgwardia|agency:rosgvardia]] (PL)")
+        >>> plain, ms[0].text, ms[0].start, ms[0].end
+        ('Rosgwardia (PL)', 'Rosgwardia', 0, 10)
+        """
+        plain, spans = tagging.parse_tagged(tagged)
+        out = []
+        for start, end, entity_id in spans:
+            e = self.entity(entity_id)
+            out.append(Mention(start, end, plain[start:end], e.id, e.kind, e.name, 1.0, "tag"))
+        return plain, out
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -126,3 +193,24 @@ def resolve(text: str, *, kinds: Iterable[str] | None = None) -> Match | None:
 def candidates(text: str, *, kinds: Iterable[str] | None = None, limit: int = 5) -> list[Match]:
     """:meth:`Normalizer.candidates` on the bundled gazetteer."""
     return default().candidates(text, kinds=kinds, limit=limit)
+
+
+def find(text: str, *, kinds: Iterable[str] | None = None,
+         overlap: str = "longest") -> list[Mention]:
+    """:meth:`Normalizer.find` on the bundled gazetteer.
+
+    >>> [m.id for m in find("Rosgvardia-led raids, Mediazona's report")]
+    ['agency:rosgvardia', 'media:mediazona']
+    """
+    return default().find(text, kinds=kinds, overlap=overlap)
+
+
+def normalize_text(text: str, *, style: str = "replace", lang: str = "en",
+                   kinds: Iterable[str] | None = None) -> str:
+    """:meth:`Normalizer.normalize_text` on the bundled gazetteer."""
+    return default().normalize_text(text, style=style, lang=lang, kinds=kinds)
+
+
+def parse_tagged(tagged: str) -> tuple[str, list[Mention]]:
+    """:meth:`Normalizer.parse_tagged` on the bundled gazetteer."""
+    return default().parse_tagged(tagged)

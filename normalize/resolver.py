@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from . import designation, qualifiers
@@ -100,7 +100,7 @@ class Resolver:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities = {e.id: e for e in entities}
         self.index = NameIndex.build(list(self.entities.values()))
-        self._blocks: dict[str, set[str]] | None = None
+        self._blocks: dict[str, list[str]] | None = None
         self._skeletons: dict[str, set[tuple[str, str]]] | None = None
         self._units: list[designation.UnitSig] | None = None
 
@@ -113,7 +113,11 @@ class Resolver:
         return self._find(text, wanted)[:limit]
 
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None) -> Match | None:
-        found = self.candidates(text, kinds=kinds, limit=3)
+        return self.decide(self.candidates(text, kinds=kinds, limit=3))
+
+    def decide(self, found: list[Match]) -> Match | None:
+        """The match among ranked candidates *found* that ``resolve`` returns,
+        or None when there is none or the top two are too close to call."""
         if not found:
             return None
         close = [m for m in found if m.score >= found[0].score - 0.02]
@@ -400,17 +404,15 @@ class Resolver:
         return out
 
     # -------------------------------------------------------------- fuzzy
-    def _block_index(self) -> dict[str, set[str]]:
+    def _block_index(self) -> dict[str, list[str]]:
         if self._blocks is None:
-            blocks: dict[str, set[str]] = defaultdict(set)
-            for key in list(self.index.compact):
+            blocks: dict[str, list[str]] = defaultdict(list)
+            keys = set(self.index.compact)
+            keys.update(k for k in self.index.surnames if " " not in k)
+            for key in sorted(keys):
                 for b in _blocking_keys(key):
-                    blocks[b].add(key)
-            for key in list(self.index.surnames):
-                if " " not in key:
-                    for b in _blocking_keys(key):
-                        blocks[b].add(key)
-            self._blocks = blocks
+                    blocks[b].append(key)
+            self._blocks = dict(blocks)
         return self._blocks
 
     def _step_fuzzy(self, query: str, kinds: set[str] | None) -> list[Match]:
@@ -421,16 +423,14 @@ class Resolver:
         if not allowed or (query.isupper() and len(query) <= 6) or query.islower():
             return []  # acronyms are not guessed; "project" is a word, not a name
         q_tokens = name_key(query).split()
+        blocks = self._block_index()
         pool: set[str] = set()
-        for b in _blocking_keys(q):
-            pool |= self._block_index().get(b, set())
+        for b in _blocking_keys(q, slack=allowed):
+            pool.update(blocks.get(b, ()))
+        close = process.extract(q, list(pool), scorer=OSA.distance, score_cutoff=allowed,
+                                limit=None)
         scored: dict[str, tuple[int, Entry]] = {}
-        for key in pool:
-            if abs(len(key) - len(q)) > allowed:
-                continue
-            dist = OSA.distance(q, key, score_cutoff=allowed)
-            if dist > allowed:
-                continue
+        for key, dist, _i in close:
             entries = list(self.index.compact.get(key, ()))
             people = self.index.surnames.get(key, set())
             if len(people) == 1:  # a unique surname, alone
@@ -618,14 +618,17 @@ def _skeleton(key: str) -> str:
     return _SKELETON_DROP.sub("", key.replace("ў", "в"))
 
 
-def _blocking_keys(key: str) -> set[str]:
+def _blocking_keys(key: str, *, slack: int = 0) -> list[str]:
     """Blocks a compact key falls in: its first three and last three letters,
-    and its letters with the vowels dropped (typos rarely hit all three)."""
-    out = {"a:" + key[:3], "z:" + key[-3:]}
+    and its letters with the vowels dropped (typos rarely hit all three),
+    each with the key's length.  With *slack*, the blocks of every length
+    within that many edits (to look a query up)."""
+    pieces = ["a" + key[:3], "z" + key[-3:]]
     skeleton = re.sub(r"[aeiouyаеиоуыэюяіїє]", "", key)
     if len(skeleton) >= 3:
-        out.add("s:" + skeleton[:4])
-    return out
+        pieces.append("s" + skeleton[:4])
+    n = len(key)
+    return [f"{n + d}:{p}" for p in pieces for d in range(-slack, slack + 1)]
 
 
 def _numbers_agree(query: str, entity: Entity) -> bool:

@@ -21,12 +21,13 @@ from .errors import InputError
 MAX_LINE_BYTES = 32 * 1024 * 1024
 
 
-def read_lines(path: str) -> Iterator[str]:
+def read_lines(path: str, *, errors: str = "strict") -> Iterator[str]:
     """Yield the lines of *path* (``-`` for stdin) decoded from UTF-8.
 
     Line endings are kept (``\\r\\n`` stays ``\\r\\n``).  Raises
     :class:`InputError` for a missing or unreadable file, a binary file
-    (a NUL byte), invalid UTF-8 or a line longer than ``MAX_LINE_BYTES``.
+    (a NUL byte), invalid UTF-8 (unless *errors* is ``"replace"``: then
+    U+FFFD stands for each bad byte) or a line longer than ``MAX_LINE_BYTES``.
     """
     name = "<stdin>" if path == "-" else path
     try:
@@ -48,7 +49,7 @@ def read_lines(path: str) -> Iterator[str]:
                 at = offset + raw.index(0)
                 raise InputError(f"{name}: binary file (NUL byte at offset {at})")
             try:
-                yield raw.decode("utf-8")
+                yield raw.decode("utf-8", errors)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"{name}:{lineno}: invalid UTF-8 at byte offset {offset + exc.start}"

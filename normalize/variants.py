@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
-from .keys import latin_key
+from .fold import fold
+from .keys import TOKEN, compact_key, latin_key
 from .letters import has_cyrillic_letter
 from .schemes import REGISTRY
 from .translit import transliterator
@@ -59,23 +60,53 @@ def latin_variants(name: str, lang: str, *, inflecting_only: bool = False,
     if not has_cyrillic_letter(name):
         return
     which = "inflecting" if inflecting_only else "core" if core else "all"
-    words = [w for w in _SPACES.split(name) if w]
-    per_word = [_word_keys(w, lang, which) for w in words]
+    per_word = [_word_info(w, lang, which) for w in _SPACES.split(name) if w]
     seen: set[str] = set()
     for i, (scheme, _write) in enumerate(_writers(lang, which)):
-        key = "".join(keys[i] for keys in per_word)
+        key = "".join(info[i][0] for info in per_word)
         if key and key not in seen:
             seen.add(key)
             yield key, scheme
+
+
+def latin_starts(name: str, lang: str, *, inflecting_only: bool = False,
+                 core: bool = False) -> dict[str, int]:
+    """For finding names in running text: the key of the first text token of
+    every Latin spelling of *name* (as :func:`latin_variants` selects them)
+    → the most tokens such a spelling has.  Tokens are runs of letters and
+    digits (:data:`~normalize.keys.TOKEN`): "Kuz'min" is two.
+
+    >>> latin_starts("Павел Чиков", "ru")["pawel"]
+    2
+    """
+    if not has_cyrillic_letter(name):
+        return {}
+    which = "inflecting" if inflecting_only else "core" if core else "all"
+    per_word = [_word_info(w, lang, which) for w in _SPACES.split(name) if w]
+    if not per_word:
+        return {}
+    out: dict[str, int] = {}
+    for i in range(len(per_word[0])):
+        first = per_word[0][i][1]
+        if first:
+            n = sum(info[i][2] for info in per_word)
+            out[first] = max(out.get(first, 0), n)
+    return out
 
 
 _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_keys(word: str, lang: str, which: str) -> tuple[str, ...]:
-    """The key of one word in every scheme of the selection.  Names are
-    written word by word: every scheme's rules look within a word only (a
-    test checks that whole names and their words agree), and the words of
-    a gazetteer's names repeat, so each is written once."""
-    return tuple(latin_key(write(word)) for _scheme, write in _writers(lang, which))
+def _word_info(word: str, lang: str, which: str) -> tuple[tuple[str, str, int], ...]:
+    """Per scheme of the selection: the key of one word, the key of its
+    first text token, and its number of tokens.  Names are written word by
+    word: every scheme's rules look within a word only (a test checks that
+    whole names and their words agree), and the words of a gazetteer's
+    names repeat, so each is written once."""
+    out = []
+    for _scheme, write in _writers(lang, which):
+        latin = write(word)
+        tokens = TOKEN.findall(fold(latin))
+        out.append((latin_key(latin), compact_key(tokens[0]) if tokens else "", len(tokens)))
+    return tuple(out)

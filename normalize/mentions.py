@@ -1,0 +1,389 @@
+"""Finding gazetteer names in running text, with exact offsets.
+
+The text is folded once (:func:`~normalize.fold.scan_fold`, which keeps a
+map back to the caller's offsets) and cut into tokens, runs of letters and
+digits.  A token can start a mention only if it is the first token of some
+index key (``NameIndex.starts``: every name, case form, order and Latin
+spelling, compiled at load time), so most tokens cost one dictionary look-up.
+From such a token the longest run of tokens whose joined compact key is in
+the index is taken, and the index step of the resolver decides on the
+surface exactly as :func:`normalize.resolve` would (the same vetoes: a
+lower-case word is not a person, an ambiguous name is not taken on its own).
+
+Besides that dictionary scan:
+
+* a number starts a unit designation (``331st Guards Parachute Regiment``,
+  ``331-го гв. пдп``) that runs over the designation words after it;
+* a capitalised token that the index nearly matches (its blocking keys are
+  taken) goes to fuzzy matching, and one with a Latin case ending
+  (``Pskovas``, ``Tschetscheniens``) to the ending step;
+* a hyphen or a space inside a name (``Ros-gvardia``, ``Media Zona``) and a
+  hyphenated line break join tokens.
+
+Document context, after the scan: a mention whose candidates the resolver
+could not tell apart (a surname several people share, a name marked
+ambiguous such as Agora or Kursk) links to the one candidate named
+unambiguously elsewhere in the same text, or related to an entity named
+there (its parent, child or garrison), or named with a cue word of its kind
+just before it (``Stadt Wladimir``, ``правозащитная группа «Агора»``);
+otherwise it stays unlinked.  A bare ordinal (``the 331st``) links to the
+unit with that number named in the text.
+
+Overlaps: longest first, then leftmost, as spaCy's ``filter_spans`` does
+(``overlap="longest"``), or every candidate span (``overlap="all"``).
+
+The scan is written here rather than taken from an Aho-Corasick library
+because a mention is decided token by token (word boundaries in every
+script, case forms and Latin spellings that share one compact key, joins
+across hyphens), and because the index it reads is the resolver's own, so
+a name found in text and the same name resolved alone always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from . import designation, qualifiers
+from .fold import scan_fold
+from .keys import TOKEN, compact_key
+from .resolver import LATIN_ENDINGS, Match, Resolver, _blocking_keys
+
+OVERLAPS = ("longest", "all")
+#: What may stand between two tokens of one name: a space or a line break,
+#: a hyphen, an apostrophe, a comma ("Chikov, Pavel"), a full stop after an
+#: initial ("В. В. Путин"); a hyphenated line break.
+_GAP = re.compile(r"[ \t]?[-'.,]?[ \t]?\n?[ \t]?|-[ \t]*\r?\n[ \t]*|[ \t]*\r?\n[ \t]*")
+_MAX_GAP = 6
+#: Tokens a designation may run over after its number, at most.
+_MAX_DESIGNATION = 8
+_PIECES_MAX = 200_000
+_Orig = Callable[[int, int], tuple[int, int]]  # folded offsets → the caller's
+_Joinable = Callable[[int], bool]  # may token k and token k + 1 be one name?
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A gazetteer entity named in text: ``text[start:end]`` is ``surface``
+    exactly, in the caller's string."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    kind: str
+    name: str
+    score: float
+    method: str
+
+
+@dataclass(slots=True)
+class _Span:
+    """A candidate span, in token indices, and what the resolver said."""
+
+    first: int
+    last: int  # inclusive
+    start: int  # offsets in the original text
+    end: int
+    found: list[Match]
+    chosen: Match | None
+    method: str | None = None  # set when context decided
+
+
+class Finder:
+    """Mention finding over one resolver's index (see the module docstring)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+        index = resolver.index
+        self.starts = index.starts
+        self.compact = index.compact
+        self.surnames = index.surnames
+        self._pieces: dict[str, str] = {}
+        self._fuzzy_cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
+        self._related: dict[str, set[str]] | None = None
+
+    # ----------------------------------------------------------------- API
+    def find(self, text: str, *, kinds: Iterable[str] | None = None,
+             overlap: str = "longest") -> list[Mention]:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if overlap not in OVERLAPS:
+            raise ValueError(f"overlap must be one of {', '.join(OVERLAPS)}, not {overlap!r}")
+        wanted = frozenset(kinds) if kinds is not None else None
+        folded, where = scan_fold(text)
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
+        spans = self._scan(text, folded, where, tokens, wanted, every=overlap == "all")
+        self._context(text, spans, wanted)
+        if overlap == "longest":
+            spans = _longest_first(spans, len(tokens))
+        out = []
+        for sp in spans:
+            m = sp.chosen
+            if m is None:
+                continue
+            out.append(Mention(sp.start, sp.end, text[sp.start:sp.end], m.id, m.kind, m.name,
+                               m.score, sp.method or m.method))
+        out.sort(key=lambda x: (x.start, -x.end, x.id))
+        return out
+
+    # ---------------------------------------------------------------- scan
+    def _piece(self, token: str) -> str:
+        p = self._pieces.get(token)
+        if p is None:
+            p = compact_key(token)
+            if len(self._pieces) > _PIECES_MAX:
+                self._pieces.clear()
+            self._pieces[token] = p
+        return p
+
+    def _scan(self, text: str, folded: str, where: list[int] | None,
+              tokens: list[tuple[int, int, str]], kinds: frozenset[str] | None, *,
+              every: bool) -> list[_Span]:
+        starts, compact, surnames = self.starts, self.compact, self.surnames
+        pieces = [self._piece(t) for _a, _b, t in tokens]
+        n = len(tokens)
+        spans: list[_Span] = []
+        covered = -1  # the last token of the last mention found (longest mode)
+
+        def orig(a: int, b: int) -> tuple[int, int]:
+            if where is None:
+                return a, b
+            return where[a], where[b - 1] + 1
+
+        def joinable(k: int) -> bool:
+            gap = folded[tokens[k][1]:tokens[k + 1][0]]
+            if len(gap) > _MAX_GAP or not _GAP.fullmatch(gap):
+                return False
+            # a full stop ends a sentence unless it follows an initial
+            return "." not in gap or len(tokens[k][2]) == 1
+
+        for i in range(n):
+            p = pieces[i]
+            longest = starts.get(p, 0)
+            if not longest and p not in surnames:
+                if p[:1].isdigit():
+                    if i > covered or every:
+                        spans += self._designation(text, tokens, i, orig, joinable, kinds)
+                    continue
+                if i <= covered and not every:
+                    continue
+                a = tokens[i][0]
+                first = text[where[a] if where is not None else a]
+                if first.isupper():
+                    spans += self._capitalised(text, tokens, pieces, i, orig, joinable, kinds)
+                continue
+            if i <= covered and not every:
+                continue
+            # the longest run of tokens from here whose compact key is a key
+            last = i
+            while last + 1 < n and last - i + 1 < longest and joinable(last):
+                last += 1
+            key_parts = pieces[i:last + 1]
+            found_any = False
+            for j in range(last, i - 1, -1):
+                key = "".join(key_parts[:j - i + 1])
+                if key in compact or (j == i and key in surnames):
+                    sp = self._decide_span(text, tokens, i, j, orig, kinds)
+                    if sp is not None:
+                        spans.append(sp)
+                        found_any = True
+                        if not every:
+                            covered = j
+                            break
+            if not found_any:
+                if p[:1].isdigit():
+                    spans += self._designation(text, tokens, i, orig, joinable, kinds)
+                else:
+                    a = tokens[i][0]
+                    if text[where[a] if where is not None else a].isupper():
+                        spans += self._capitalised(text, tokens, pieces, i, orig, joinable,
+                                                   kinds)
+        return spans
+
+    def _decide_span(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
+                     orig: _Orig, kinds: frozenset[str] | None,
+                     found: list[Match] | None = None) -> _Span | None:
+        start, end = orig(tokens[i][0], tokens[j][1])
+        surface = text[start:end]
+        if found is None:
+            found = self.r._step_index(surface, set(kinds) if kinds is not None else None)
+        if not found:
+            return None
+        chosen = self.r.decide(found)
+        if chosen is not None and self._ambiguous(surface, chosen):
+            chosen = None  # a name marked ambiguous needs context
+        return _Span(i, j, start, end, found, chosen)
+
+    def _ambiguous(self, surface: str, m: Match) -> bool:
+        entries = [e for e in self.r.index.lookup(surface) if e.entity == m.id]
+        return bool(entries) and all(e.ambiguous for e in entries)
+
+    def _capitalised(self, text: str, tokens: list[tuple[int, int, str]], pieces: list[str],
+                     i: int, orig: _Orig, joinable: _Joinable,
+                     kinds: frozenset[str] | None) -> list[_Span]:
+        """A capitalised token that starts no key: a name split by a hyphen
+        or a space, a Latin case ending, a typo."""
+        p = pieces[i]
+        n = len(tokens)
+        if i + 1 < n and joinable(i):
+            joined = p + pieces[i + 1]
+            if joined in self.compact:  # Ros-gvardia, Media Zona
+                sp = self._decide_span(text, tokens, i, i + 1, orig, kinds)
+                if sp is not None:
+                    return [sp]
+        wanted = set(kinds) if kinds is not None else None
+        if i + 1 < n and joinable(i) and pieces[i + 1][:1].isalpha():
+            a, _b = orig(tokens[i + 1][0], tokens[i + 1][1])
+            joined = p + pieces[i + 1]
+            if text[a].isupper() and len(joined) >= 8 and self._nearly(joined):
+                found = self._fuzzy(orig, text, tokens, i, i + 1, wanted)
+                if found:  # Paweł Czikow
+                    sp = self._decide_span(text, tokens, i, i + 1, orig, kinds, found)
+                    if sp is not None:
+                        return [sp]
+        if len(p) < 5 or not p.isalpha():
+            return []
+        start, end = orig(tokens[i][0], tokens[i][1])
+        surface = text[start:end]
+        if surface.isupper():
+            return []  # an acronym is found as written or not at all
+        for ending, repls in LATIN_ENDINGS:
+            if p.endswith(ending) and len(p) - len(ending) >= 3:
+                stem = p[: len(p) - len(ending)]
+                if any(stem + r in self.compact for r in repls):
+                    found = self.r._step_stem(surface, wanted)
+                    if found:
+                        sp = self._decide_span(text, tokens, i, i, orig, kinds, found)
+                        return [sp] if sp is not None else []
+                    break
+        if len(p) < 6 or not self._nearly(p):
+            return []
+        found = self._fuzzy(orig, text, tokens, i, i, wanted)
+        sp = self._decide_span(text, tokens, i, i, orig, kinds, found) if found else None
+        return [sp] if sp is not None else []
+
+    def _fuzzy(self, orig: _Orig, text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
+               kinds: set[str] | None) -> list[Match]:
+        start, end = orig(tokens[i][0], tokens[j][1])
+        surface = text[start:end]
+        key = (surface, frozenset(kinds) if kinds is not None else None)
+        found = self._fuzzy_cache.get(key)
+        if found is None:
+            found = self.r._step_fuzzy(surface, kinds)
+            if len(self._fuzzy_cache) > 50_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = found
+        return found
+
+    def _nearly(self, piece: str) -> bool:
+        """Whether the index holds a key of about this length that shares
+        two of its three blocking keys with *piece* (its start, its end,
+        its consonants): a typo inside a name keeps at least two."""
+        blocks = self.r._block_index()
+        groups = _blocking_keys(piece, slack=1)
+        per = 3  # the lengths of one blocking key (slack 1)
+        hits = sum(any(k in blocks for k in groups[g:g + per])
+                   for g in range(0, len(groups), per))
+        return hits >= 2
+
+    def _designation(self, text: str, tokens: list[tuple[int, int, str]], i: int,
+                     orig: _Orig, joinable: _Joinable,
+                     kinds: frozenset[str] | None) -> list[_Span]:
+        """A unit designation that starts with the number at token *i*."""
+        if kinds is not None and "unit" not in kinds:
+            return []
+        n = len(tokens)
+        last = i
+        while (last + 1 < n and last - i < _MAX_DESIGNATION and joinable(last)
+               and designation.is_term(tokens[last + 1][2])):
+            last += 1
+        wanted = set(kinds) if kinds is not None else None
+        for j in range(last, i, -1):
+            start, end = orig(tokens[i][0], tokens[j][1])
+            found = self.r._step_designation(text[start:end], wanted)
+            if found:
+                sp = self._decide_span(text, tokens, i, j, orig, kinds, found)
+                return [sp] if sp is not None else []
+        tok = tokens[i][2]
+        if not tok.isdigit() and designation.is_term(tok.lstrip("0123456789")):
+            # "the 331st" alone: the unit of that number named in the text
+            return [_Span(i, i, *orig(tokens[i][0], tokens[i][1]), [], None, "ordinal")]
+        return []
+
+    # -------------------------------------------------------------- context
+    def _context(self, text: str, spans: list[_Span], kinds: frozenset[str] | None) -> None:
+        """Decide the spans the resolver left open, by the rest of the text."""
+        named = {sp.chosen.id for sp in spans if sp.chosen is not None}
+        open_spans = [sp for sp in spans if sp.chosen is None]
+        if not open_spans:
+            return
+        related = set()
+        numbered: dict[str, list[str]] = {}
+        for eid in sorted(named):
+            related |= self._relatives().get(eid, set())
+            e = self.r.entities[eid]
+            if e.kind == "unit" and e.number:
+                numbered.setdefault(e.number, []).append(eid)
+        for sp in open_spans:
+            if sp.method == "ordinal":
+                number = re.match(r"\d+", text[sp.start:sp.end])
+                units = numbered.get(number.group(), []) if number else []
+                if len(units) == 1:
+                    u = self.r.entities[units[0]]
+                    sp.chosen = Match(u.id, u.kind, u.name, 0.8, "context", u.name, "number")
+                    sp.method = "context"
+                continue
+            ids = sorted({m.id for m in sp.found})
+            for pool in (named, related):
+                hits = [x for x in ids if x in pool]
+                if len(hits) == 1:
+                    sp.chosen = next(m for m in sp.found if m.id == hits[0])
+                    sp.method = "context"
+                    break
+            if sp.chosen is None:
+                cue_kinds = _cue_kinds(text, sp.start)
+                if cue_kinds:
+                    hits = [x for x in ids if self.r.entities[x].kind in cue_kinds]
+                    if len(hits) == 1:
+                        sp.chosen = next(m for m in sp.found if m.id == hits[0])
+                        sp.method = "context"
+
+    def _relatives(self) -> dict[str, set[str]]:
+        """Entity id → the ids of its parent, children and garrison."""
+        if self._related is None:
+            rel: dict[str, set[str]] = {}
+            for e in self.r.entities.values():
+                for other in (e.parent, e.garrison):
+                    if other and other in self.r.entities:
+                        rel.setdefault(e.id, set()).add(other)
+                        rel.setdefault(other, set()).add(e.id)
+            self._related = rel
+        return self._related
+
+
+def _cue_kinds(text: str, start: int) -> frozenset[str]:
+    """The kinds that a descriptor word just before *start* asks for
+    ("Stadt Wladimir", "группа «Агора»")."""
+    window = text[max(0, start - 40):start]
+    words = window.split()[-3:]
+    if not words:
+        return frozenset()
+    q = qualifiers.split(" ".join(words) + " X")
+    if q.kinds is None:
+        return frozenset()
+    return q.kinds | ({"place"} if "region" in q.kinds else frozenset())
+
+
+def _longest_first(spans: list[_Span], n_tokens: int) -> list[_Span]:
+    """Non-overlapping spans: longest first, then leftmost."""
+    chosen = [sp for sp in spans if sp.chosen is not None]
+    chosen.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
+    taken = bytearray(n_tokens)
+    out = []
+    for sp in chosen:
+        if not any(taken[sp.first:sp.last + 1]):
+            taken[sp.first:sp.last + 1] = b"\x01" * (sp.last - sp.first + 1)
+            out.append(sp)
+    return out
