@@ -41,12 +41,16 @@ a name found in text and the same name resolved alone always agree.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import designation, qualifiers
-from .fold import scan_fold
+from .datafiles import read_data
+from .errors import DataError
+from .fold import fold, scan_fold
 from .keys import TOKEN, compact_key
 from .resolver import LATIN_ENDINGS, Match, Resolver, _blocking_keys
 
@@ -59,6 +63,9 @@ _MAX_GAP = 6
 #: Tokens a designation may run over after its number, at most.
 _MAX_DESIGNATION = 8
 _PIECES_MAX = 200_000
+#: How close (in characters) an entity of the same kind must be to count as
+#: context for an ambiguous name.
+_NEAR = 100
 _Orig = Callable[[int, int], tuple[int, int]]  # folded offsets → the caller's
 _Joinable = Callable[[int], bool]  # may token k and token k + 1 be one name?
 
@@ -326,6 +333,8 @@ class Finder:
             e = self.r.entities[eid]
             if e.kind == "unit" and e.number:
                 numbered.setdefault(e.number, []).append(eid)
+        sure = sorted((o.start, o.chosen.kind) for o in spans if o.chosen is not None)
+        sure_starts = [a for a, _k in sure]
         for sp in open_spans:
             if sp.method == "ordinal":
                 number = re.match(r"\d+", text[sp.start:sp.end])
@@ -343,7 +352,19 @@ class Finder:
                     sp.method = "context"
                     break
             if sp.chosen is None:
+                # an entity of the same kind named close by ("Meduza and
+                # Mediazona", "Kursk and Belgorod")
+                lo = bisect.bisect_left(sure_starts, sp.start - _NEAR)
+                hi = bisect.bisect_right(sure_starts, sp.start + _NEAR)
+                near = {kind for _s, kind in sure[lo:hi]}
+                hits = [x for x in ids if self.r.entities[x].kind in near]
+                if len(hits) == 1:
+                    sp.chosen = next(m for m in sp.found if m.id == hits[0])
+                    sp.method = "context"
+                    continue
                 cue_kinds = _cue_kinds(text, sp.start)
+                if _place_cue(text, sp.start):
+                    cue_kinds |= {"place"}
                 if cue_kinds:
                     hits = [x for x in ids if self.r.entities[x].kind in cue_kinds]
                     if len(hits) == 1:
@@ -374,6 +395,22 @@ def _cue_kinds(text: str, start: int) -> frozenset[str]:
     if q.kinds is None:
         return frozenset()
     return q.kinds | ({"place"} if "region" in q.kinds else frozenset())
+
+
+@lru_cache(maxsize=1)
+def _place_cues() -> frozenset[str]:
+    data = read_data("titles.yaml")
+    cues = data.get("place_cues") if isinstance(data, dict) else None
+    if not isinstance(cues, list):
+        raise DataError("place_cues: a list of words is required",
+                        path="normalize/data/titles.yaml")
+    return frozenset(fold(str(c)) for c in cues)
+
+
+def _place_cue(text: str, start: int) -> bool:
+    """Whether the word just before *start* is a locative preposition."""
+    words = text[max(0, start - 12):start].split()
+    return bool(words) and text[start - 1:start].isspace() and fold(words[-1]) in _place_cues()
 
 
 def _longest_first(spans: list[_Span], n_tokens: int) -> list[_Span]:

@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["normalize", "normalize.translit", "normalize.detranslit", "normalize.schemes",
-           "normalize.letters", "normalize.paths"]
+           "normalize.letters", "normalize.paths", "normalize.normalizer", "normalize.tagging",
+           "normalize.fold", "normalize.designation", "normalize.variants"]
 
 
 def test_readme_examples() -> None:
