@@ -149,6 +149,7 @@ class Finder:
               tokens: list[tuple[int, int, str]], kinds: frozenset[str] | None, *,
               every: bool) -> list[_Span]:
         starts, compact, surnames = self.starts, self.compact, self.surnames
+        preps = _prepositions()
         pieces = [self._piece(t) for _a, _b, t in tokens]
         n = len(tokens)
         spans: list[_Span] = []
@@ -191,6 +192,8 @@ class Finder:
             found_any = False
             for j in range(last, i - 1, -1):
                 key = "".join(key_parts[:j - i + 1])
+                if j > i and tokens[j][2] in preps:
+                    continue  # "ФСБ у": a case form must not swallow a preposition
                 if key in compact or (j == i and key in surnames):
                     sp = self._decide_span(text, tokens, i, j, orig, kinds)
                     if sp is not None:
@@ -303,7 +306,8 @@ class Finder:
             return []
         n = len(tokens)
         last = i
-        while (last + 1 < n and last - i < _MAX_DESIGNATION and joinable(last)
+        while (last + 1 < n and last - i < _MAX_DESIGNATION
+               and (joinable(last) or (last == i and _ordinal_dot(text, tokens, i, orig)))
                and designation.is_term(tokens[last + 1][2])):
             last += 1
         wanted = set(kinds) if kinds is not None else None
@@ -405,6 +409,22 @@ def _place_cues() -> frozenset[str]:
         raise DataError("place_cues: a list of words is required",
                         path="normalize/data/titles.yaml")
     return frozenset(fold(str(c)) for c in cues)
+
+
+def _ordinal_dot(text: str, tokens: list[tuple[int, int, str]], i: int, orig: _Orig) -> bool:
+    """Whether the number at token *i* is followed by an ordinal full stop
+    ("76. Garde-Luftsturmdivision")."""
+    _a, end = orig(tokens[i][0], tokens[i][1])
+    return text[end:end + 2] in (". ", ".\u00a0")
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    data = read_data("titles.yaml")
+    try:
+        return frozenset(fold(str(w)) for w in data["titles"]["prepositions"])
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"titles.prepositions: {exc}", path="normalize/data/titles.yaml") from None
 
 
 def _place_cue(text: str, start: int) -> bool:
