@@ -296,7 +296,7 @@ def main() -> None:
             rows, results = speed_section(sizes, args.mb, Path(tmp))
         png = args.report.with_suffix(".png")
         plot(results, png)
-        lines += rows + [f"![throughput against gazetteer size]({png.name})", ""]
+        lines += [*rows, f"![throughput against gazetteer size]({png.name})", ""]
     args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
