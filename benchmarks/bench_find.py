@@ -101,6 +101,7 @@ def flashtext_finder(names: list[tuple[str, str]]) -> Finder:
 def spacy_finder(names: list[tuple[str, str]]) -> Finder:
     import spacy
     from spacy.matcher import PhraseMatcher
+    from spacy.util import filter_spans
 
     nlp = spacy.blank("xx")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -113,12 +114,10 @@ def spacy_finder(names: list[tuple[str, str]]) -> Finder:
 
     def find(text: str) -> list[Span]:
         doc = nlp.make_doc(text)
-        spans = [doc[a:b] for _m, a, b in matcher(doc)]
-        from spacy.util import filter_spans
-
-        keep = {(s.start, s.end) for s in filter_spans(spans)}
+        matches = matcher(doc)
+        keep = {(s.start, s.end) for s in filter_spans([doc[a:b] for _m, a, b in matches])}
         out = []
-        for mid, a, b in matcher(doc):
+        for mid, a, b in matches:
             if (a, b) in keep:
                 s = doc[a:b]
                 out.append((s.start_char, s.end_char, strings[mid]))

@@ -24,9 +24,11 @@ from .errors import DataError
 from .fold import fold
 from .gazetteer import Entity
 
+#: Ordinal endings written after a number, with or without a hyphen (331st, 331-й).
+_ENDINGS = ("st|nd|rd|th|й|я|е|ий|ый|ой|ая|ое|го|ого|му|ому|м|ом|ым|ю|ую|і|а|ої|ша|га|тя|ма|та"
+            "|ї|ій|у")
 _NUM = re.compile(
-    r"^(\d+)(?:-?(?:st|nd|rd|th|й|я|е|ий|ый|ой|ая|ое|го|ого|му|ому|м|ом|ым|ой|ю|ую|і|а|ої|ий"
-    r"|ша|га|тя|ма|та|ї|ій|у)|\.|\.[ªº°]|e|ème|º|ª|°|-?ste?|-?te|-?de|:e|:a|-asis|-oji|-ais|"
+    rf"^(\d+)(?:-?(?:{_ENDINGS})|\.|\.[ªº°]|e|ème|º|ª|°|-?ste?|-?te|-?de|:e|:a|-asis|-oji|-ais|"
     r"-ā|-ajā|\.-?a)?$"
 )
 _SOFT = {"guards", "separate", "military"}
@@ -82,8 +84,8 @@ def may_designate(text: str) -> bool:
     return _head_pattern().search(fold(text).replace(".", "")) is not None
 
 
-_ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th|й|я|е|ий|ый|ой|ая|ое|го|ого|му|ому|м|ом|ым|ю|ую|і|а"
-                             r"|ої|ша|га|тя|ма|та|ї|ій|у|e|ème|re|er|º|ª|ste?|te|de|a|asis|oji|ais")
+#: An ordinal ending as a text token of its own (331-го, 331e, 76-asis).
+_ORDINAL_SUFFIX = re.compile(rf"{_ENDINGS}|e|ème|re|er|º|ª|ste?|te|de|a|asis|oji|ais")
 
 
 @lru_cache(maxsize=4096)

@@ -178,8 +178,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", s).translate(_YO)
 
 
-_SLOW = re.compile("[" + "".join(sorted(INVISIBLE)) + "\u0300-\u036f\u0483-\u0489]"
-                   "|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]")
+_MARKS = "\u0300-\u036f\u0483-\u0489"
+_SPECIAL = re.compile(
+    "[" + "".join(sorted(INVISIBLE)) + "]"
+    "|(.[" + _MARKS + "]+)"
+    "|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]")
 _SCAN_TABLE = {k: v for k, v in _TABLE.items() if v is not None}
 
 
@@ -187,8 +190,9 @@ def scan_fold(text: str) -> tuple[str, list[int] | None]:
     """:func:`fold_map` for long text, fast where folding keeps every
     character in place (no invisible characters, no combining marks, no
     look-alikes to repair, no letter that case-folds to two): then the
-    offsets are the identity and None is returned for them.  Otherwise the
-    lines that need it go through :func:`fold_map`.
+    offsets are the identity and None is returned for them.  Otherwise only
+    those places are folded one by one (a letter with its marks, the whole
+    word where two scripts meet), and the rest in stretches.
 
     >>> scan_fold("Росгвардия, Rosgvardia")
     ('росгвардия, rosgvardia', None)
@@ -196,7 +200,7 @@ def scan_fold(text: str) -> tuple[str, list[int] | None]:
     >>> folded, where[3]
     ('rosgvardia', 4)
     """
-    if not _SLOW.search(text):
+    if not _SPECIAL.search(text):
         s = text.translate(_SCAN_TABLE).casefold().translate(_YO)
         if len(s) == len(text):
             return s, None
@@ -246,10 +250,3 @@ def _plain(text: str, a: int, b: int, out: list[str], where: list[int]) -> None:
             f = _fold_char(ch.translate(_SCAN_TABLE))
             out.append(f)
             where.extend([a + i] * len(f))
-
-
-_MARKS = "\u0300-\u036f\u0483-\u0489"
-_SPECIAL = re.compile(
-    "[" + "".join(sorted(INVISIBLE)) + "]"
-    "|(.[" + _MARKS + "]+)"
-    "|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]")

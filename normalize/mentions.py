@@ -118,11 +118,11 @@ class Finder:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         if overlap not in OVERLAPS:
             raise ValueError(f"overlap must be one of {', '.join(OVERLAPS)}, not {overlap!r}")
-        wanted = frozenset(kinds) if kinds is not None else None
+        wanted = set(kinds) if kinds is not None else None
         folded, where = scan_fold(text)
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
         spans = self._scan(text, folded, where, tokens, wanted, every=overlap == "all")
-        self._context(text, spans, wanted)
+        self._context(text, spans)
         if overlap == "longest":
             spans = _longest_first(spans, len(tokens))
         out = []
@@ -146,10 +146,10 @@ class Finder:
         return p
 
     def _scan(self, text: str, folded: str, where: list[int] | None,
-              tokens: list[tuple[int, int, str]], kinds: frozenset[str] | None, *,
+              tokens: list[tuple[int, int, str]], kinds: set[str] | None, *,
               every: bool) -> list[_Span]:
         starts, compact, surnames = self.starts, self.compact, self.surnames
-        preps = _prepositions()
+        preps = _cue_words()[0]
         pieces = [self._piece(t) for _a, _b, t in tokens]
         n = len(tokens)
         spans: list[_Span] = []
@@ -159,6 +159,10 @@ class Finder:
             if where is None:
                 return a, b
             return where[a], where[b - 1] + 1
+
+        def capitalised(k: int) -> bool:
+            a = tokens[k][0]
+            return text[where[a] if where is not None else a].isupper()
 
         def joinable(k: int) -> bool:
             gap = folded[tokens[k][1]:tokens[k + 1][0]]
@@ -175,11 +179,7 @@ class Finder:
                     if i > covered or every:
                         spans += self._designation(text, tokens, i, orig, joinable, kinds)
                     continue
-                if i <= covered and not every:
-                    continue
-                a = tokens[i][0]
-                first = text[where[a] if where is not None else a]
-                if first.isupper():
+                if (i > covered or every) and capitalised(i):
                     spans += self._capitalised(text, tokens, pieces, i, orig, joinable, kinds)
                 continue
             if i <= covered and not every:
@@ -205,50 +205,46 @@ class Finder:
             if not found_any:
                 if p[:1].isdigit():
                     spans += self._designation(text, tokens, i, orig, joinable, kinds)
-                else:
-                    a = tokens[i][0]
-                    if text[where[a] if where is not None else a].isupper():
-                        spans += self._capitalised(text, tokens, pieces, i, orig, joinable,
-                                                   kinds)
+                elif capitalised(i):
+                    spans += self._capitalised(text, tokens, pieces, i, orig, joinable, kinds)
         return spans
 
     def _decide_span(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
-                     orig: _Orig, kinds: frozenset[str] | None,
+                     orig: _Orig, kinds: set[str] | None,
                      found: list[Match] | None = None) -> _Span | None:
+        """The span of tokens *i*..*j* as the resolver's index step sees it
+        (or with the matches *found* by another step)."""
         start, end = orig(tokens[i][0], tokens[j][1])
         surface = text[start:end]
         if found is None:
-            found = self.r._step_index(surface, set(kinds) if kinds is not None else None)
+            found, entries = self.r.index_step(surface, kinds)
+        else:
+            entries = self.r.index.lookup(surface)
         if not found:
             return None
         chosen = self.r.decide(found)
-        if chosen is not None and self._ambiguous(surface, chosen):
-            chosen = None  # a name marked ambiguous needs context
+        if chosen is not None:
+            own = [e for e in entries if e.entity == chosen.id]
+            if own and all(e.ambiguous for e in own):
+                chosen = None  # a name marked ambiguous needs context
         return _Span(i, j, start, end, found, chosen)
-
-    def _ambiguous(self, surface: str, m: Match) -> bool:
-        entries = [e for e in self.r.index.lookup(surface) if e.entity == m.id]
-        return bool(entries) and all(e.ambiguous for e in entries)
 
     def _capitalised(self, text: str, tokens: list[tuple[int, int, str]], pieces: list[str],
                      i: int, orig: _Orig, joinable: _Joinable,
-                     kinds: frozenset[str] | None) -> list[_Span]:
+                     kinds: set[str] | None) -> list[_Span]:
         """A capitalised token that starts no key: a name split by a hyphen
         or a space, a Latin case ending, a typo."""
         p = pieces[i]
-        n = len(tokens)
-        if i + 1 < n and joinable(i):
+        if i + 1 < len(tokens) and joinable(i):
             joined = p + pieces[i + 1]
             if joined in self.compact:  # Ros-gvardia, Media Zona
                 sp = self._decide_span(text, tokens, i, i + 1, orig, kinds)
                 if sp is not None:
                     return [sp]
-        wanted = set(kinds) if kinds is not None else None
-        if i + 1 < n and joinable(i) and pieces[i + 1][:1].isalpha():
             a, _b = orig(tokens[i + 1][0], tokens[i + 1][1])
-            joined = p + pieces[i + 1]
-            if text[a].isupper() and len(joined) >= 8 and self._nearly(joined):
-                found = self._fuzzy(orig, text, tokens, i, i + 1, wanted)
+            if (pieces[i + 1][:1].isalpha() and text[a].isupper() and len(joined) >= 8
+                    and self._nearly(joined)):
+                found = self._fuzzy(orig, text, tokens, i, i + 1, kinds)
                 if found:  # Paweł Czikow
                     sp = self._decide_span(text, tokens, i, i + 1, orig, kinds, found)
                     if sp is not None:
@@ -263,14 +259,14 @@ class Finder:
             if p.endswith(ending) and len(p) - len(ending) >= 3:
                 stem = p[: len(p) - len(ending)]
                 if any(stem + r in self.compact for r in repls):
-                    found = self.r._step_stem(surface, wanted)
+                    found = self.r._step_stem(surface, kinds)
                     if found:
                         sp = self._decide_span(text, tokens, i, i, orig, kinds, found)
                         return [sp] if sp is not None else []
                     break
         if len(p) < 6 or not self._nearly(p):
             return []
-        found = self._fuzzy(orig, text, tokens, i, i, wanted)
+        found = self._fuzzy(orig, text, tokens, i, i, kinds)
         sp = self._decide_span(text, tokens, i, i, orig, kinds, found) if found else None
         return [sp] if sp is not None else []
 
@@ -300,7 +296,7 @@ class Finder:
 
     def _designation(self, text: str, tokens: list[tuple[int, int, str]], i: int,
                      orig: _Orig, joinable: _Joinable,
-                     kinds: frozenset[str] | None) -> list[_Span]:
+                     kinds: set[str] | None) -> list[_Span]:
         """A unit designation that starts with the number at token *i*."""
         if kinds is not None and "unit" not in kinds:
             return []
@@ -310,10 +306,9 @@ class Finder:
                and (joinable(last) or (last == i and _ordinal_dot(text, tokens, i, orig)))
                and designation.is_term(tokens[last + 1][2])):
             last += 1
-        wanted = set(kinds) if kinds is not None else None
         for j in range(last, i, -1):
             start, end = orig(tokens[i][0], tokens[j][1])
-            found = self.r._step_designation(text[start:end], wanted)
+            found = self.r._step_designation(text[start:end], kinds)
             if found:
                 sp = self._decide_span(text, tokens, i, j, orig, kinds, found)
                 return [sp] if sp is not None else []
@@ -324,7 +319,7 @@ class Finder:
         return []
 
     # -------------------------------------------------------------- context
-    def _context(self, text: str, spans: list[_Span], kinds: frozenset[str] | None) -> None:
+    def _context(self, text: str, spans: list[_Span]) -> None:
         """Decide the spans the resolver left open, by the rest of the text."""
         named = {sp.chosen.id for sp in spans if sp.chosen is not None}
         open_spans = [sp for sp in spans if sp.chosen is None]
@@ -349,31 +344,21 @@ class Finder:
                     sp.method = "context"
                 continue
             ids = sorted({m.id for m in sp.found})
-            for pool in (named, related):
-                hits = [x for x in ids if x in pool]
-                if len(hits) == 1:
-                    sp.chosen = next(m for m in sp.found if m.id == hits[0])
-                    sp.method = "context"
-                    break
-            if sp.chosen is None:
-                # an entity of the same kind named close by ("Meduza and
-                # Mediazona", "Kursk and Belgorod")
-                lo = bisect.bisect_left(sure_starts, sp.start - _NEAR)
-                hi = bisect.bisect_right(sure_starts, sp.start + _NEAR)
-                near = {kind for _s, kind in sure[lo:hi]}
-                hits = [x for x in ids if self.r.entities[x].kind in near]
-                if len(hits) == 1:
-                    sp.chosen = next(m for m in sp.found if m.id == hits[0])
-                    sp.method = "context"
-                    continue
-                cue_kinds = _cue_kinds(text, sp.start)
-                if _place_cue(text, sp.start):
-                    cue_kinds |= {"place"}
-                if cue_kinds:
-                    hits = [x for x in ids if self.r.entities[x].kind in cue_kinds]
-                    if len(hits) == 1:
-                        sp.chosen = next(m for m in sp.found if m.id == hits[0])
-                        sp.method = "context"
+            if _link(sp, [x for x in ids if x in named]) or _link(
+                    sp, [x for x in ids if x in related]):
+                continue
+            # an entity of the same kind named close by ("Meduza and
+            # Mediazona", "Kursk and Belgorod")
+            lo = bisect.bisect_left(sure_starts, sp.start - _NEAR)
+            hi = bisect.bisect_right(sure_starts, sp.start + _NEAR)
+            near = {kind for _s, kind in sure[lo:hi]}
+            if _link(sp, [x for x in ids if self.r.entities[x].kind in near]):
+                continue
+            cue_kinds = _cue_kinds(text, sp.start)
+            if _place_cue(text, sp.start):
+                cue_kinds |= {"place"}
+            if cue_kinds:
+                _link(sp, [x for x in ids if self.r.entities[x].kind in cue_kinds])
 
     def _relatives(self) -> dict[str, set[str]]:
         """Entity id → the ids of its parent, children and garrison."""
@@ -386,6 +371,15 @@ class Finder:
                         rel.setdefault(other, set()).add(e.id)
             self._related = rel
         return self._related
+
+
+def _link(sp: _Span, hits: list[str]) -> bool:
+    """Link *sp* to its candidate when context leaves exactly one."""
+    if len(hits) != 1:
+        return False
+    sp.chosen = next(m for m in sp.found if m.id == hits[0])
+    sp.method = "context"
+    return True
 
 
 def _cue_kinds(text: str, start: int) -> frozenset[str]:
@@ -402,13 +396,15 @@ def _cue_kinds(text: str, start: int) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _place_cues() -> frozenset[str]:
+def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions and the place cues of ``data/titles.yaml``, folded."""
     data = read_data("titles.yaml")
-    cues = data.get("place_cues") if isinstance(data, dict) else None
-    if not isinstance(cues, list):
-        raise DataError("place_cues: a list of words is required",
-                        path="normalize/data/titles.yaml")
-    return frozenset(fold(str(c)) for c in cues)
+    try:
+        return (frozenset(fold(str(w)) for w in data["titles"]["prepositions"]),
+                frozenset(fold(str(w)) for w in data["place_cues"]))
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"prepositions or place_cues missing: {exc}",
+                        path="normalize/data/titles.yaml") from None
 
 
 def _ordinal_dot(text: str, tokens: list[tuple[int, int, str]], i: int, orig: _Orig) -> bool:
@@ -418,19 +414,10 @@ def _ordinal_dot(text: str, tokens: list[tuple[int, int, str]], i: int, orig: _O
     return text[end:end + 2] in (". ", ".\u00a0")
 
 
-@lru_cache(maxsize=1)
-def _prepositions() -> frozenset[str]:
-    data = read_data("titles.yaml")
-    try:
-        return frozenset(fold(str(w)) for w in data["titles"]["prepositions"])
-    except (KeyError, TypeError) as exc:
-        raise DataError(f"titles.prepositions: {exc}", path="normalize/data/titles.yaml") from None
-
-
 def _place_cue(text: str, start: int) -> bool:
     """Whether the word just before *start* is a locative preposition."""
     words = text[max(0, start - 12):start].split()
-    return bool(words) and text[start - 1:start].isspace() and fold(words[-1]) in _place_cues()
+    return bool(words) and text[start - 1:start].isspace() and fold(words[-1]) in _cue_words()[1]
 
 
 def _longest_first(spans: list[_Span], n_tokens: int) -> list[_Span]:

@@ -96,7 +96,12 @@ class Normalizer:
         """
         if style not in tagging.STYLES:
             raise ValueError(f"style must be one of {', '.join(tagging.STYLES)}, not {style!r}")
-        mentions = self.find(text, kinds=kinds)
+        return self.render(text, self.find(text, kinds=kinds), style=style, lang=lang)
+
+    def render(self, text: str, mentions: list[Mention], *, style: str = "replace",
+               lang: str = "en") -> str:
+        """*text* with *mentions* (from :meth:`find`) replaced or tagged, as
+        :meth:`normalize_text` writes them."""
         if style == "tag":
             return tagging.tag(text, mentions)
         return tagging.replace(text, mentions, [self.display_name(m.id, lang) for m in mentions])

@@ -205,9 +205,17 @@ class Resolver:
         return sorted(best.values(), key=lambda m: (-m.score, m.id))
 
     def _step_index(self, query: str, kinds: set[str] | None) -> list[Match]:
+        return self.index_step(query, kinds)[0]
+
+    def index_step(self, query: str, kinds: set[str] | None) -> tuple[list[Match], list[Entry]]:
+        """The index step, and the index entries it ranked (empty when only
+        a surname matched): what text scanning needs to see ambiguity."""
         entries = self.index.lookup(query)
         if entries:
-            return self._rank(entries, kinds, query)
+            return self._rank(entries, kinds, query), entries
+        return self._surname_step(query, kinds), []
+
+    def _surname_step(self, query: str, kinds: set[str] | None) -> list[Match]:
         case_form = self.index.is_case_form(query)
         people = [p for p in sorted(self.index.surname(query)) if self._keep(p, kinds)
                   and self._accept(query, self.entities[p], query,

@@ -80,7 +80,7 @@ def blocks(path: str, errors: str) -> Iterator[Block]:
         yield Block(name, "".join(lines), first_line, offset)
 
 
-def records(path: str, errors: str, field: str) -> Iterator[Block]:
+def records(path: str, errors: str) -> Iterator[Block]:
     """Each line of a JSON-lines *path* as a block (the record, unparsed)."""
     name = "<stdin>" if path == "-" else path
     for n, line in enumerate(read_lines(path, errors=errors), 1):
@@ -116,15 +116,7 @@ def work(block: Block) -> tuple[bytes, Counter[tuple[str, str]]]:
     counts = Counter((m.kind, m.id) for m in mentions)
     if opts.format == "jsonl":
         return _jsonl(block, text, mentions, None), counts
-    return _render(gaz, opts, text, mentions).encode("utf-8"), counts
-
-
-def _render(gaz: Normalizer, opts: Options, text: str, mentions: list[Mention]) -> str:
-    from . import tagging
-
-    if opts.format == "tag":
-        return tagging.tag(text, mentions)
-    return tagging.replace(text, mentions, [gaz.display_name(m.id, opts.lang) for m in mentions])
+    return gaz.render(text, mentions, style=opts.format, lang=opts.lang).encode("utf-8"), counts
 
 
 def _work_record(gaz: Normalizer, opts: Options,
@@ -140,7 +132,7 @@ def _work_record(gaz: Normalizer, opts: Options,
     counts = Counter((m.kind, m.id) for m in mentions)
     if opts.format == "jsonl":
         return _jsonl(block, text, mentions, block.line), counts
-    record[opts.text_field] = _render(gaz, opts, text, mentions)
+    record[opts.text_field] = gaz.render(text, mentions, style=opts.format, lang=opts.lang)
     ending = "\r\n" if block.text.endswith("\r\n") else "\n"
     return (json.dumps(record, ensure_ascii=False) + ending).encode("utf-8"), counts
 
@@ -193,16 +185,16 @@ def run(sources: list[str], *, output: str | None, in_place: bool, opts: Options
     total = sum(os.path.getsize(p) for p in good if p != "-")
     bar = _progress(total, progress)
     pool = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(
-        jobs, initializer=_set_global, initargs=(gaz, opts)) if jobs > 1 else None
+        jobs, initializer=_set, initargs=(gaz, opts)) if jobs > 1 else None
     _set(gaz, opts)
     try:
         if in_place:
             for path in good:
                 with atomic_output(path) as out:
-                    _stream(_blocks_of([path], opts, errors), out, pool, counts, bar)
+                    _stream(_blocks_of([path], opts, errors), out, pool, jobs, counts, bar)
         else:
             with atomic_output(output) as out:
-                _stream(_blocks_of(good, opts, errors), out, pool, counts, bar)
+                _stream(_blocks_of(good, opts, errors), out, pool, jobs, counts, bar)
     finally:
         if pool is not None:
             pool.terminate()
@@ -213,19 +205,15 @@ def run(sources: list[str], *, output: str | None, in_place: bool, opts: Options
     return status
 
 
-def _set_global(gaz: Normalizer, opts: Options) -> None:
-    _set(gaz, opts)
-
-
 def _blocks_of(paths: list[str], opts: Options, errors: str) -> Iterator[Block]:
     for p in paths:
         if opts.input_format == "jsonl":
-            yield from records(p, errors, opts.text_field)
+            yield from records(p, errors)
         else:
             yield from blocks(p, errors)
 
 
-def _stream(source: Iterable[Block], out: BinaryIO, pool: Any,
+def _stream(source: Iterable[Block], out: BinaryIO, pool: Any, jobs: int,
             counts: Counter[tuple[str, str]], bar: Any) -> None:
     if pool is None:
         for block in source:
@@ -237,7 +225,7 @@ def _stream(source: Iterable[Block], out: BinaryIO, pool: Any,
         return
     # at most a few blocks per worker in flight: constant memory, order kept
     pending: list[tuple[Block, Any]] = []
-    limit = 2 * pool._processes
+    limit = 2 * jobs
     for block in source:
         pending.append((block, pool.apply_async(work, (block,))))
         if len(pending) >= limit:

@@ -59,8 +59,8 @@ def latin_variants(name: str, lang: str, *, inflecting_only: bool = False,
     """
     if not has_cyrillic_letter(name):
         return
-    which = "inflecting" if inflecting_only else "core" if core else "all"
-    per_word = [_word_info(w, lang, which) for w in _SPACES.split(name) if w]
+    which = _which(inflecting_only, core)
+    per_word = _per_word(name, lang, which)
     seen: set[str] = set()
     for i, (scheme, _write) in enumerate(_writers(lang, which)):
         key = "".join(info[i][0] for info in per_word)
@@ -81,8 +81,7 @@ def latin_starts(name: str, lang: str, *, inflecting_only: bool = False,
     """
     if not has_cyrillic_letter(name):
         return {}
-    which = "inflecting" if inflecting_only else "core" if core else "all"
-    per_word = [_word_info(w, lang, which) for w in _SPACES.split(name) if w]
+    per_word = _per_word(name, lang, _which(inflecting_only, core))
     if not per_word:
         return {}
     out: dict[str, int] = {}
@@ -95,6 +94,14 @@ def latin_starts(name: str, lang: str, *, inflecting_only: bool = False,
 
 
 _SPACES = re.compile(r"\s+")
+
+
+def _which(inflecting_only: bool, core: bool) -> str:
+    return "inflecting" if inflecting_only else "core" if core else "all"
+
+
+def _per_word(name: str, lang: str, which: str) -> list[tuple[tuple[str, str, int], ...]]:
+    return [_word_info(w, lang, which) for w in _SPACES.split(name) if w]
 
 
 @lru_cache(maxsize=1 << 17)
