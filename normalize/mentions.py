@@ -57,8 +57,11 @@ from .resolver import LATIN_ENDINGS, Match, Resolver, _blocking_keys
 OVERLAPS = ("longest", "all")
 #: What may stand between two tokens of one name: a space or a line break,
 #: a hyphen, an apostrophe, a comma ("Chikov, Pavel"), a full stop after an
-#: initial ("В. В. Путин"); a hyphenated line break.
-_GAP = re.compile(r"[ \t]?[-'.,]?[ \t]?\n?[ \t]?|-[ \t]*\r?\n[ \t]*|[ \t]*\r?\n[ \t]*")
+#: initial ("В. В. Путин"), the quotes, brackets and slashes that names
+#: carry ("БДК «Оленегорский горняк»", "бригада (горная)", "Radio Free
+#: Europe/Radio Liberty"); a hyphenated line break.
+_GAP = re.compile(r"[ \t]?[-'.,/«»\"“”„()&]{0,2}[ \t]?\n?[ \t]?|-[ \t]*\r?\n[ \t]*"
+                  r"|[ \t]*\r?\n[ \t]*")
 _MAX_GAP = 6
 #: Tokens a designation may run over after its number, at most.
 _MAX_DESIGNATION = 8
@@ -215,6 +218,7 @@ class Finder:
         """The span of tokens *i*..*j* as the resolver's index step sees it
         (or with the matches *found* by another step)."""
         start, end = orig(tokens[i][0], tokens[j][1])
+        end = _close(text, start, end)
         surface = text[start:end]
         if found is None:
             found, entries = self.r.index_step(surface, kinds)
@@ -371,6 +375,22 @@ class Finder:
                         rel.setdefault(other, set()).add(e.id)
             self._related = rel
         return self._related
+
+
+_PAIRS = {"«": "»", "(": ")", "„": "“”", "“": "”"}
+
+
+def _close(text: str, start: int, end: int) -> int:
+    """*end*, moved past the closing quotes or brackets of those the span
+    opened ("БДК «Оленегорский горняк»", "бригада (горная)")."""
+    surface = text[start:end]
+    for opener, closers in _PAIRS.items():
+        if opener in surface:
+            while (end < len(text) and text[end] in closers
+                   and surface.count(opener) > sum(surface.count(c) for c in closers)):
+                end += 1
+                surface = text[start:end]
+    return end
 
 
 def _link(sp: _Span, hits: list[str]) -> bool:

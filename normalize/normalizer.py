@@ -19,6 +19,9 @@ from .mentions import Finder, Mention
 from .paths import gazetteer_dir
 from .resolver import Match, Resolver
 
+#: Rounds of replacing at most (see :meth:`Normalizer.render`).
+_REPLACE_ROUNDS = 4
+
 
 class UnknownEntityError(NormalizeError, KeyError):
     """An id that the loaded gazetteer does not hold."""
@@ -96,15 +99,30 @@ class Normalizer:
         """
         if style not in tagging.STYLES:
             raise ValueError(f"style must be one of {', '.join(tagging.STYLES)}, not {style!r}")
-        return self.render(text, self.find(text, kinds=kinds), style=style, lang=lang)
+        return self.render(text, self.find(text, kinds=kinds), style=style, lang=lang,
+                           kinds=kinds)
 
     def render(self, text: str, mentions: list[Mention], *, style: str = "replace",
-               lang: str = "en") -> str:
+               lang: str = "en", kinds: Iterable[str] | None = None) -> str:
         """*text* with *mentions* (from :meth:`find`) replaced or tagged, as
-        :meth:`normalize_text` writes them."""
+        :meth:`normalize_text` writes them.
+
+        A written name can form a longer name with the words around it
+        ("Oblast" + "Arkhangelsk Oblast"), so replacing is repeated on its
+        own output until nothing changes (a few rounds at most): normalising
+        the result again then leaves it as it is.
+        """
         if style == "tag":
             return tagging.tag(text, mentions)
-        return tagging.replace(text, mentions, [self.display_name(m.id, lang) for m in mentions])
+        out = text
+        for _round in range(_REPLACE_ROUNDS):
+            new = tagging.replace(out, mentions,
+                                  [self.display_name(m.id, lang) for m in mentions])
+            if new == out:
+                break
+            out = new
+            mentions = self.find(out, kinds=kinds)
+        return out
 
     def display_name(self, entity_id: str, lang: str = "en") -> str:
         """The entity's first name in *lang*, else its canonical name."""

@@ -116,7 +116,11 @@ def work(block: Block) -> tuple[bytes, Counter[tuple[str, str]]]:
     counts = Counter((m.kind, m.id) for m in mentions)
     if opts.format == "jsonl":
         return _jsonl(block, text, mentions, None), counts
-    return gaz.render(text, mentions, style=opts.format, lang=opts.lang).encode("utf-8"), counts
+    return _render(gaz, opts, text, mentions).encode("utf-8"), counts
+
+
+def _render(gaz: Normalizer, opts: Options, text: str, mentions: list[Mention]) -> str:
+    return gaz.render(text, mentions, style=opts.format, lang=opts.lang, kinds=opts.kinds)
 
 
 def _work_record(gaz: Normalizer, opts: Options,
@@ -132,7 +136,7 @@ def _work_record(gaz: Normalizer, opts: Options,
     counts = Counter((m.kind, m.id) for m in mentions)
     if opts.format == "jsonl":
         return _jsonl(block, text, mentions, block.line), counts
-    record[opts.text_field] = gaz.render(text, mentions, style=opts.format, lang=opts.lang)
+    record[opts.text_field] = _render(gaz, opts, text, mentions)
     ending = "\r\n" if block.text.endswith("\r\n") else "\n"
     return (json.dumps(record, ensure_ascii=False) + ending).encode("utf-8"), counts
 

@@ -60,6 +60,12 @@ def test_replace_and_tag() -> None:
     assert tagged == "[[Tschikow|person:pavel-chikov]] und [[Rosgwardia|agency:rosgvardia]]"
 
 
+def test_replace_settles_when_a_written_name_joins_its_neighbours() -> None:
+    # "Oblast" + the written "Arkhangelsk Oblast" is itself a name
+    once = N.normalize_text("Oblast Archangelskoblast d'Ivano-Frankivsk")
+    assert N.normalize_text(once) == once
+
+
 def test_tag_escapes_markup_in_text() -> None:
     text = "a [[b]] c \\ [x|y] Rosgvardia\\"
     plain, ms = N.parse_tagged(N.normalize_text(text, style="tag"))
