@@ -70,7 +70,7 @@ _PIECES_MAX = 200_000
 #: context for an ambiguous name.
 _NEAR = 100
 _Orig = Callable[[int, int], tuple[int, int]]  # folded offsets → the caller's
-_Joinable = Callable[[int], bool]  # may token k and token k + 1 be one name?
+_Joinable = Callable[[int, int], bool]  # may tokens k, k + 1 be one name that starts at a?
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +167,13 @@ class Finder:
             a = tokens[k][0]
             return text[where[a] if where is not None else a].isupper()
 
-        def joinable(k: int) -> bool:
+        def joinable(k: int, first: int) -> bool:
             gap = folded[tokens[k][1]:tokens[k + 1][0]]
             if len(gap) > _MAX_GAP or not _GAP.fullmatch(gap):
                 return False
+            if any(c in _CLOSERS for c in gap) and not _unclosed(
+                    folded[tokens[first][0]:tokens[k][1]]):
+                return False  # "(FSB) è": a bracket closes only what the name opened
             # a full stop ends a sentence unless it follows an initial
             return "." not in gap or len(tokens[k][2]) == 1
 
@@ -189,7 +192,7 @@ class Finder:
                 continue
             # the longest run of tokens from here whose compact key is a key
             last = i
-            while last + 1 < n and last - i + 1 < longest and joinable(last):
+            while last + 1 < n and last - i + 1 < longest and joinable(last, i):
                 last += 1
             key_parts = pieces[i:last + 1]
             found_any = False
@@ -239,7 +242,7 @@ class Finder:
         """A capitalised token that starts no key: a name split by a hyphen
         or a space, a Latin case ending, a typo."""
         p = pieces[i]
-        if i + 1 < len(tokens) and joinable(i):
+        if i + 1 < len(tokens) and joinable(i, i):
             joined = p + pieces[i + 1]
             if joined in self.compact:  # Ros-gvardia, Media Zona
                 sp = self._decide_span(text, tokens, i, i + 1, orig, kinds)
@@ -307,7 +310,7 @@ class Finder:
         n = len(tokens)
         last = i
         while (last + 1 < n and last - i < _MAX_DESIGNATION
-               and (joinable(last) or (last == i and _ordinal_dot(text, tokens, i, orig)))
+               and (joinable(last, i) or (last == i and _ordinal_dot(text, tokens, i, orig)))
                and designation.is_term(tokens[last + 1][2])):
             last += 1
         for j in range(last, i, -1):
@@ -378,18 +381,20 @@ class Finder:
 
 
 _PAIRS = {"«": "»", "(": ")", "„": "“”", "“": "”"}
+_CLOSERS = frozenset("»)”")  # never open a quote (“ opens in English, closes in German)
+_ALL_CLOSERS = frozenset("»)”“")
+
+
+def _unclosed(span: str) -> bool:
+    """Whether *span* opens a quote or a bracket that it does not close."""
+    return any(span.count(o) > sum(span.count(c) for c in cs) for o, cs in _PAIRS.items())
 
 
 def _close(text: str, start: int, end: int) -> int:
     """*end*, moved past the closing quotes or brackets of those the span
     opened ("БДК «Оленегорский горняк»", "бригада (горная)")."""
-    surface = text[start:end]
-    for opener, closers in _PAIRS.items():
-        if opener in surface:
-            while (end < len(text) and text[end] in closers
-                   and surface.count(opener) > sum(surface.count(c) for c in closers)):
-                end += 1
-                surface = text[start:end]
+    while end < len(text) and text[end] in _ALL_CLOSERS and _unclosed(text[start:end]):
+        end += 1
     return end
 
 
