@@ -88,6 +88,15 @@ def may_designate(text: str) -> bool:
 _ORDINAL_SUFFIX = re.compile(rf"{_ENDINGS}|e|ème|re|er|º|ª|ste?|te|de|a|asis|oji|ais")
 
 
+def is_ordinal_suffix(letters: str) -> bool:
+    """Whether *letters* end an ordinal number (st, nd, ème, го, ...).
+
+    >>> is_ordinal_suffix("nd"), is_ordinal_suffix("VD")
+    (True, False)
+    """
+    return _ORDINAL_SUFFIX.fullmatch(letters.casefold()) is not None
+
+
 @lru_cache(maxsize=4096)
 def is_term(token: str) -> bool:
     """Whether the folded text token can be a word of a designation after

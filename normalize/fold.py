@@ -179,20 +179,40 @@ def fold(text: str) -> str:
 
 
 _MARKS = "\u0300-\u036f\u0483-\u0489"
-_SPECIAL = re.compile(
-    "[" + "".join(sorted(INVISIBLE)) + "]"
-    "|(.[" + _MARKS + "]+)"
-    "|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]")
+_LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+_CYRILLIC_LETTERS = "\u0400-\u04ff"
+#: What folding cannot do in place, each found by a pattern that starts with
+#: one character class (so the regex engine skips ahead in C): invisible
+#: characters, combining marks, and two scripts meeting inside a word.
+_SPECIALS = (
+    re.compile("[" + "".join(sorted(INVISIBLE)) + "]"),
+    re.compile("[" + _MARKS + "]"),
+    re.compile(f"[{_LATIN_LETTERS}](?=[{_CYRILLIC_LETTERS}])"),
+    re.compile(f"[{_CYRILLIC_LETTERS}](?=[{_LATIN_LETTERS}])"),
+)
 _SCAN_TABLE = {k: v for k, v in _TABLE.items() if v is not None}
+_SCAN_CHARS = re.compile("[" + re.escape("".join(chr(k) for k in _SCAN_TABLE)) + "]")
+
+
+def _in_place(s: str) -> str:
+    """The folding of *s*, already case-folded, that keeps every character
+    in place: spaces, dashes and apostrophes unified, ё → е.  Each kind of
+    character present is replaced in one pass (``str.translate`` with a
+    table looks every character up in Python's dict; this stays in C)."""
+    for ch in set(_SCAN_CHARS.findall(s)):
+        s = s.replace(ch, _SCAN_TABLE[ord(ch)])
+    if "ё" in s or "ѐ" in s:
+        s = s.replace("ё", "е").replace("ѐ", "е")
+    return s
 
 
 def scan_fold(text: str) -> tuple[str, list[int] | None]:
     """:func:`fold_map` for long text, fast where folding keeps every
     character in place (no invisible characters, no combining marks, no
     look-alikes to repair, no letter that case-folds to two): then the
-    offsets are the identity and None is returned for them.  Otherwise only
-    those places are folded one by one (a letter with its marks, the whole
-    word where two scripts meet), and the rest in stretches.
+    offsets are the identity and None is returned for them.  Otherwise the
+    words with such characters are folded one by one with :func:`fold_map`
+    and the rest in stretches.
 
     >>> scan_fold("Росгвардия, Rosgvardia")
     ('росгвардия, rosgvardia', None)
@@ -200,40 +220,34 @@ def scan_fold(text: str) -> tuple[str, list[int] | None]:
     >>> folded, where[3]
     ('rosgvardia', 4)
     """
-    if not _SPECIAL.search(text):
-        s = text.translate(_SCAN_TABLE).casefold().translate(_YO)
+    hits = [m.start() for p in _SPECIALS for m in p.finditer(text)]
+    if not hits:
+        s = text.casefold()
         if len(s) == len(text):
-            return s, None
+            return _in_place(s), None
     out: list[str] = []
     where: list[int] = []
     pos = 0
     n = len(text)
-    m = _SPECIAL.search(text)
-    while m is not None:
-        a, b = m.start(), m.end()
-        piece = m.group()
-        if m.group(1) is not None:  # a letter and its combining marks
-            _plain(text, pos, a, out, where)
-            if "\u0400" <= piece[0] <= "\u04ff":
-                piece = _STRESSED.sub("", piece)
-            f = _fold_char(unicodedata.normalize("NFC", piece))
-            out.append(f)
-            where.extend([a] * len(f))
-        elif piece in INVISIBLE:
-            _plain(text, pos, a, out, where)
-        else:  # two scripts meet inside a word: repair the whole word
-            while a > pos and text[a - 1].isalpha():
-                a -= 1
-            while b < n and text[b].isalpha():
-                b += 1
-            _plain(text, pos, a, out, where)
-            f, w = fold_map(text[a:b])
-            out.append(f)
-            where.extend(a + i for i in w)
+    for a in sorted(hits):
+        if a < pos:
+            continue  # inside a word already folded
+        b = a + 1
+        while a > pos and _in_word(text[a - 1]):
+            a -= 1
+        while b < n and _in_word(text[b]):
+            b += 1
+        _plain(text, pos, a, out, where)
+        f, w = fold_map(text[a:b])
+        out.append(f)
+        where.extend(a + i for i in w)
         pos = b
-        m = _SPECIAL.search(text, pos)
     _plain(text, pos, n, out, where)
     return "".join(out), where
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in INVISIBLE or unicodedata.combining(ch) != 0
 
 
 def _plain(text: str, a: int, b: int, out: list[str], where: list[int]) -> None:
@@ -241,9 +255,9 @@ def _plain(text: str, a: int, b: int, out: list[str], where: list[int]) -> None:
     if a >= b:
         return
     part = text[a:b]
-    s = part.translate(_SCAN_TABLE).casefold().translate(_YO)
+    s = part.casefold()
     if len(s) == len(part):
-        out.append(s)
+        out.append(_in_place(s))
         where.extend(range(a, b))
     else:  # ß → ss, İ → i̇: letter by letter
         for i, ch in enumerate(part):

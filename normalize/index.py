@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -69,6 +70,8 @@ class NameIndex:
         for e in entities:
             self._add_entity(e)
         self._add_honorifics(entities)
+        #: blocking key → the compact keys in that block (fuzzy candidates)
+        self.blocks: dict[str, list[str]] = _blocks(self)
 
     @classmethod
     def build(cls, entities: Sequence[Entity]) -> NameIndex:
@@ -109,7 +112,7 @@ class NameIndex:
     def __getstate__(self) -> dict[str, object]:
         return {"exact": dict(self.exact), "compact": dict(self.compact),
                 "surnames": dict(self.surnames), "oblique": self.oblique,
-                "starts": self.starts}
+                "starts": self.starts, "blocks": self.blocks}
 
     def __setstate__(self, state: dict[str, dict]) -> None:  # type: ignore[type-arg]
         self.exact = defaultdict(list, state["exact"])
@@ -117,6 +120,7 @@ class NameIndex:
         self.surnames = defaultdict(set, state["surnames"])
         self.oblique = set(state["oblique"])
         self.starts = dict(state["starts"])
+        self.blocks = dict(state["blocks"])
 
     # ------------------------------------------------------------ building
     def _add(self, key_text: str, entry: Entry, *, compact_only: bool = False) -> None:
@@ -273,6 +277,32 @@ class NameIndex:
     def is_case_form(self, text: str) -> bool:
         """Whether *text* is a surname in an oblique case (Чикова, Czikowa)."""
         return name_key(text) in self.oblique or compact_key(text) in self.oblique
+
+
+def _blocks(index: NameIndex) -> dict[str, list[str]]:
+    blocks: dict[str, list[str]] = defaultdict(list)
+    keys = set(index.compact)
+    keys.update(k for k in index.surnames if " " not in k)
+    for key in sorted(keys):
+        for b in blocking_keys(key):
+            blocks[b].append(key)
+    return dict(blocks)
+
+
+def blocking_keys(key: str, *, slack: int = 0) -> list[str]:
+    """Blocks a compact key falls in: its first three and last three letters,
+    and its letters with the vowels dropped (typos rarely hit all three),
+    each with the key's length.  With *slack*, the blocks of every length
+    within that many edits (to look a query up)."""
+    pieces = ["a" + key[:3], "z" + key[-3:]]
+    skeleton = re.sub(r"[aeiouyаеиоуыэюяіїє]", "", key)
+    if len(skeleton) >= 3:
+        pieces.append("s" + skeleton[:4])
+    digits = "".join(re.findall(r"\d", key))
+    if digits:  # numbers are never guessed (313th is not 331st): block by them exactly
+        pieces = [f"{p}#{digits}" for p in pieces]
+    n = len(key)
+    return [f"{n + d}:{p}" for p in pieces for d in range(-slack, slack + 1)]
 
 
 def _fingerprint(entities: Sequence[Entity]) -> str:

@@ -46,13 +46,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count
 
 from . import designation, qualifiers
 from .datafiles import read_data
 from .errors import DataError
 from .fold import fold, scan_fold
-from .keys import TOKEN, compact_key
-from .resolver import LATIN_ENDINGS, Match, Resolver, _blocking_keys
+from .index import Entry, blocking_keys
+from .keys import compact_key
+from .resolver import LATIN_ENDINGS, Match, Resolver
 
 OVERLAPS = ("longest", "all")
 #: What may stand between two tokens of one name: a space or a line break,
@@ -60,17 +62,27 @@ OVERLAPS = ("longest", "all")
 #: initial ("В. В. Путин"), the quotes, brackets and slashes that names
 #: carry ("БДК «Оленегорский горняк»", "бригада (горная)", "Radio Free
 #: Europe/Radio Liberty"); a hyphenated line break.
+_SPLIT = re.compile(r"([^\W_]+)")  # TOKEN, captured: split keeps the separators
 _GAP = re.compile(r"[ \t]?[-'.,/«»\"“”„()&]{0,2}[ \t]?\n?[ \t]?|-[ \t]*\r?\n[ \t]*"
                   r"|[ \t]*\r?\n[ \t]*")
 _MAX_GAP = 6
 #: Tokens a designation may run over after its number, at most.
 _MAX_DESIGNATION = 8
 _PIECES_MAX = 200_000
+_CACHE_MAX = 50_000  # entries per look-up cache before it starts afresh
 #: How close (in characters) an entity of the same kind must be to count as
 #: context for an ambiguous name.
 _NEAR = 100
 _Orig = Callable[[int, int], tuple[int, int]]  # folded offsets → the caller's
 _Joinable = Callable[[int, int], bool]  # may tokens k, k + 1 be one name that starts at a?
+
+
+class _Pieces(dict[str, str]):
+    """Token → its compact key, computed on first sight."""
+
+    def __missing__(self, token: str) -> str:
+        p = self[token] = compact_key(token)
+        return p
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +122,13 @@ class Finder:
         self.starts = index.starts
         self.compact = index.compact
         self.surnames = index.surnames
-        self._pieces: dict[str, str] = {}
+        self._pieces: dict[str, str] = _Pieces()
+        self._starters = frozenset(index.starts) | frozenset(index.surnames)
+        self._nearly_cache: dict[str, bool] = {}
+        self._sorted_keys = sorted(index.compact)
+        self._alone_cache: dict[tuple[str, frozenset[str] | None], list[Match] | None] = {}
+        self._index_cache: dict[tuple[str, frozenset[str] | None],
+                                tuple[list[Match], list[Entry]]] = {}
         self._fuzzy_cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
         self._related: dict[str, set[str]] | None = None
 
@@ -123,7 +141,11 @@ class Finder:
             raise ValueError(f"overlap must be one of {', '.join(OVERLAPS)}, not {overlap!r}")
         wanted = set(kinds) if kinds is not None else None
         folded, where = scan_fold(text)
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
+        # tokens as (start, end, text), cut in C: the split keeps the
+        # separators, so running sums of the lengths are the offsets
+        parts = _SPLIT.split(folded)
+        bounds = list(accumulate(map(len, parts)))
+        tokens = list(zip(bounds[0:-1:2], bounds[1::2], parts[1::2], strict=True))
         spans = self._scan(text, folded, where, tokens, wanted, every=overlap == "all")
         self._context(text, spans)
         if overlap == "longest":
@@ -133,28 +155,31 @@ class Finder:
             m = sp.chosen
             if m is None:
                 continue
+            self._trim_descriptor(text, sp)
             out.append(Mention(sp.start, sp.end, text[sp.start:sp.end], m.id, m.kind, m.name,
                                m.score, sp.method or m.method))
         out.sort(key=lambda x: (x.start, -x.end, x.id))
         return out
 
     # ---------------------------------------------------------------- scan
-    def _piece(self, token: str) -> str:
-        p = self._pieces.get(token)
-        if p is None:
-            p = compact_key(token)
-            if len(self._pieces) > _PIECES_MAX:
-                self._pieces.clear()
-            self._pieces[token] = p
-        return p
 
     def _scan(self, text: str, folded: str, where: list[int] | None,
               tokens: list[tuple[int, int, str]], kinds: set[str] | None, *,
               every: bool) -> list[_Span]:
         starts, compact, surnames = self.starts, self.compact, self.surnames
         preps = _cue_words()[0]
-        pieces = [self._piece(t) for _a, _b, t in tokens]
+        if len(self._pieces) > _PIECES_MAX:
+            self._pieces.clear()
+        texts = [t for _a, _b, t in tokens]
+        pieces = list(map(self._pieces.__getitem__, texts))
         n = len(tokens)
+        # the tokens that can start a mention, found without a Python loop:
+        # a key's first token or a surname, a number, a capital letter
+        firsts = [a for a, _b, _t in tokens] if where is None else [
+            where[a] for a, _b, _t in tokens]
+        todo = set(compress(count(), map(self._starters.__contains__, pieces)))
+        todo.update(compress(count(), map(":".__gt__, texts)))  # "0" <= first < ":"
+        todo.update(compress(count(), map(str.isupper, map(text.__getitem__, firsts))))
         spans: list[_Span] = []
         covered = -1  # the last token of the last mention found (longest mode)
 
@@ -177,7 +202,7 @@ class Finder:
             # a full stop ends a sentence unless it follows an initial
             return "." not in gap or len(tokens[k][2]) == 1
 
-        for i in range(n):
+        for i in sorted(todo):
             p = pieces[i]
             longest = starts.get(p, 0)
             if not longest and p not in surnames:
@@ -192,7 +217,11 @@ class Finder:
                 continue
             # the longest run of tokens from here whose compact key is a key
             last = i
+            prefix = p
             while last + 1 < n and last - i + 1 < longest and joinable(last, i):
+                prefix += pieces[last + 1]
+                if not self._is_prefix(prefix):
+                    break  # no key goes on so
                 last += 1
             key_parts = pieces[i:last + 1]
             found_any = False
@@ -215,6 +244,37 @@ class Finder:
                     spans += self._capitalised(text, tokens, pieces, i, orig, joinable, kinds)
         return spans
 
+    def _trim_descriptor(self, text: str, sp: _Span) -> None:
+        """A name found with the word for its kind before it ("Телеканал
+        «Дождь»", "партии Яблоко") is the name alone: the descriptor decided
+        which entity, the mention is the name, unless the entity's own name
+        in some language carries the word ("groupe Wagner", "Grupo Wagner")."""
+        surface = text[sp.start:sp.end]
+        if " " not in surface or sp.chosen is None:
+            return
+        q = qualifiers.split(surface)
+        if not q.kinds or q.countries or q.name == surface:
+            return
+        name = q.name.strip("«»\"“”„' ")
+        k = surface.rfind(name)
+        if not name or k <= 0 or not surface[:k].rstrip("«\"“„ "):
+            return
+        # the entity's own name in each language (its first) says whether the
+        # word belongs to the name: "groupe Wagner" is Wagner's French name
+        firsts = {names[0] for names in self.r.entities[sp.chosen.id].names.values() if names}
+        if any(e.entity == sp.chosen.id and e.variant in firsts
+               for e in self.r.index.lookup(surface)):
+            return
+        if any(e.entity == sp.chosen.id and e.variant in firsts
+               for e in self.r.index.lookup(name)):
+            sp.start += k
+            sp.end = sp.start + len(name)
+
+    def _is_prefix(self, s: str) -> bool:
+        """Whether some compact key of the index starts with *s*."""
+        k = bisect.bisect_left(self._sorted_keys, s)
+        return k < len(self._sorted_keys) and self._sorted_keys[k].startswith(s)
+
     def _decide_span(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
                      orig: _Orig, kinds: set[str] | None,
                      found: list[Match] | None = None) -> _Span | None:
@@ -224,7 +284,14 @@ class Finder:
         end = _close(text, start, end)
         surface = text[start:end]
         if found is None:
-            found, entries = self.r.index_step(surface, kinds)
+            key = (surface, frozenset(kinds) if kinds is not None else None)
+            got = self._index_cache.get(key)
+            if got is None:
+                got = self.r.index_step(surface, kinds)
+                if len(self._index_cache) > _CACHE_MAX:
+                    self._index_cache.clear()
+                self._index_cache[key] = got
+            found, entries = got
         else:
             entries = self.r.index.lookup(surface)
         if not found:
@@ -260,22 +327,33 @@ class Finder:
             return []
         start, end = orig(tokens[i][0], tokens[i][1])
         surface = text[start:end]
+        key = (surface, frozenset(kinds) if kinds is not None else None)
+        if key in self._alone_cache:
+            alone = self._alone_cache[key]
+        else:
+            alone = self._alone(p, surface, kinds)
+            if len(self._alone_cache) > _CACHE_MAX:
+                self._alone_cache.clear()
+            self._alone_cache[key] = alone
+        sp = self._decide_span(text, tokens, i, i, orig, kinds, alone) if alone else None
+        return [sp] if sp is not None else []
+
+    def _alone(self, p: str, surface: str, kinds: set[str] | None) -> list[Match] | None:
+        """What a capitalised word alone resolves to by its Latin case ending
+        or as a typo (the same for every occurrence of the word)."""
         if surface.isupper():
-            return []  # an acronym is found as written or not at all
+            return None  # an acronym is found as written or not at all
         for ending, repls in LATIN_ENDINGS:
             if p.endswith(ending) and len(p) - len(ending) >= 3:
                 stem = p[: len(p) - len(ending)]
                 if any(stem + r in self.compact for r in repls):
                     found = self.r._step_stem(surface, kinds)
                     if found:
-                        sp = self._decide_span(text, tokens, i, i, orig, kinds, found)
-                        return [sp] if sp is not None else []
+                        return found
                     break
         if len(p) < 6 or not self._nearly(p):
-            return []
-        found = self._fuzzy(orig, text, tokens, i, i, kinds)
-        sp = self._decide_span(text, tokens, i, i, orig, kinds, found) if found else None
-        return [sp] if sp is not None else []
+            return None
+        return self.r._step_fuzzy(surface, kinds)
 
     def _fuzzy(self, orig: _Orig, text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
                kinds: set[str] | None) -> list[Match]:
@@ -294,12 +372,18 @@ class Finder:
         """Whether the index holds a key of about this length that shares
         two of its three blocking keys with *piece* (its start, its end,
         its consonants): a typo inside a name keeps at least two."""
-        blocks = self.r._block_index()
-        groups = _blocking_keys(piece, slack=1)
-        per = 3  # the lengths of one blocking key (slack 1)
-        hits = sum(any(k in blocks for k in groups[g:g + per])
-                   for g in range(0, len(groups), per))
-        return hits >= 2
+        near = self._nearly_cache.get(piece)
+        if near is None:
+            blocks = self.r.index.blocks
+            groups = blocking_keys(piece, slack=1)
+            per = 3  # the lengths of one blocking key (slack 1)
+            hits = sum(any(k in blocks for k in groups[g:g + per])
+                       for g in range(0, len(groups), per))
+            near = hits >= 2
+            if len(self._nearly_cache) > _CACHE_MAX:
+                self._nearly_cache.clear()
+            self._nearly_cache[piece] = near
+        return near
 
     def _designation(self, text: str, tokens: list[tuple[int, int, str]], i: int,
                      orig: _Orig, joinable: _Joinable,

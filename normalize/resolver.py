@@ -19,20 +19,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from . import designation, qualifiers
+from . import designation, qualifiers, thresholds
 from .datafiles import read_data
 from .detranslit import detransliterate
 from .errors import DataError
 from .fold import fold
 from .gazetteer import Entity
-from .index import METHODS, Entry, NameIndex
+from .index import METHODS, Entry, NameIndex, blocking_keys
 from .keys import compact_key, name_key
 from .langmodel import model
 from .letters import has_cyrillic_letter
@@ -46,6 +46,10 @@ BASE_SCORE = {
     "detranslit": 0.85,
     "ocr": 0.85, "stem": 0.8, "skeleton": 0.75, "fuzzy": 0.0,
 }
+#: The steps after the index, in order; cheap ones first, detransliterate's
+#: beam search last.  The first that finds anything decides.
+STEPS = ("index", "qualified", "owner", "designation", "ocr", "stem", "skeleton", "fuzzy",
+         "detranslit")
 #: Place types that a region word ("oblast", "region", "sritis") names.
 REGION_TYPES = frozenset({"oblast", "krai", "republic", "autonomous-okrug", "autonomous-oblast",
                           "federal-subject", "region", "autonomous-republic"})
@@ -75,6 +79,11 @@ OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("0", "O"),
                   ("1", "i"), ("1", "I"), ("l", "I"), ("I", "l"), ("l", "i"), ("5", "S"),
                   ("8", "B"), ("ii", "u"), ("li", "h"), ("m", "rn"), ("|", "l"), ("!", "l"))
 
+#: A digit with a letter on both sides, ending a word of letters, or
+#: starting one that is not an ordinal (0VD-Info, not 2nd).
+_OCR_DIGIT = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])|(?<=[^\W\d_]{3})\d\b"
+                        r"|\b\d(?=([^\W\d_]{2,}))")
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -100,7 +109,6 @@ class Resolver:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities = {e.id: e for e in entities}
         self.index = NameIndex.build(list(self.entities.values()))
-        self._blocks: dict[str, list[str]] | None = None
         self._skeletons: dict[str, set[tuple[str, str]]] | None = None
         self._units: list[designation.UnitSig] | None = None
 
@@ -120,7 +128,7 @@ class Resolver:
         or None when there is none or the top two are too close to call."""
         if not found:
             return None
-        close = [m for m in found if m.score >= found[0].score - 0.02]
+        close = [m for m in found if m.score >= found[0].score - thresholds.load().margin]
         if len(close) == 1:
             return found[0]
         # "Investigative Committee", "Interior Ministry": the toolkit follows
@@ -145,14 +153,10 @@ class Resolver:
         bare = strip_titles(query)
         if bare and bare != query:
             queries.append(bare)  # "генерал Суровикин" → "Суровикин", "в Пскове" → "Пскове"
-        # cheap steps first; detransliterate's beam search last
-        steps = [self._step_index, self._step_qualified, self._step_owner,
-                 self._step_designation, self._step_ocr, self._step_stem,
-                 self._step_skeleton, self._step_fuzzy, self._step_detranslit]
-        if inner:
-            steps.remove(self._step_qualified)
-            steps.remove(self._step_owner)
-        for step in steps:
+        for name in STEPS:
+            if inner and name in ("qualified", "owner"):
+                continue
+            step: Callable[[str, set[str] | None], list[Match]] = getattr(self, f"_step_{name}")
             for q in queries:
                 found = step(q, kinds)
                 if found:
@@ -341,7 +345,12 @@ class Resolver:
         for wrong, right in OCR_CONFUSIONS:
             if wrong not in query:
                 continue
-            fixed = query.replace(wrong, right)
+            if wrong.isdigit():  # only a digit inside a word: R0sgvardia, not 331st or 2022
+                fixed = _OCR_DIGIT.sub(partial(_swap, wrong, right), query)
+                if fixed == query:
+                    continue
+            else:
+                fixed = query.replace(wrong, right)
             got = self._lookup(fixed, kinds, "ocr")
             found += [m for m in got if all(m.id != x.id for x in found)]
         return found
@@ -412,50 +421,19 @@ class Resolver:
         return out
 
     # -------------------------------------------------------------- fuzzy
-    def _block_index(self) -> dict[str, list[str]]:
-        if self._blocks is None:
-            blocks: dict[str, list[str]] = defaultdict(list)
-            keys = set(self.index.compact)
-            keys.update(k for k in self.index.surnames if " " not in k)
-            for key in sorted(keys):
-                for b in _blocking_keys(key):
-                    blocks[b].append(key)
-            self._blocks = dict(blocks)
-        return self._blocks
-
     def _step_fuzzy(self, query: str, kinds: set[str] | None) -> list[Match]:
         """Typing errors: a few edits (transpositions count once) against the
-        names that share a blocking key with the query."""
+        names that share a blocking key with the query; how many edits, by
+        the query's length, the kind of the entity and the query's script,
+        is calibrated (:mod:`normalize.thresholds`)."""
         q = compact_key(query)
-        allowed = _allowed_edits(len(q))
-        if not allowed or (query.isupper() and len(query) <= 6) or query.islower():
-            return []  # acronyms are not guessed; "project" is a word, not a name
-        q_tokens = name_key(query).split()
-        blocks = self._block_index()
-        pool: set[str] = set()
-        for b in _blocking_keys(q, slack=allowed):
-            pool.update(blocks.get(b, ()))
-        close = process.extract(q, list(pool), scorer=OSA.distance, score_cutoff=allowed,
-                                limit=None)
-        scored: dict[str, tuple[int, Entry]] = {}
-        for key, dist, _i in close:
-            entries = list(self.index.compact.get(key, ()))
-            people = self.index.surnames.get(key, set())
-            if len(people) == 1:  # a unique surname, alone
-                entries.append(Entry(next(iter(people)), "exact", key, "surname"))
-            for entry in entries:
-                if (entry.method not in FUZZY_METHODS or not self._keep(entry.entity, kinds)
-                        or (entry.ambiguous and (len(q) < 7 or query.islower()))):
-                    continue  # a short ambiguous name is never guessed at
-                e = self.entities[entry.entity]
-                if not _typo_like(q, key, e.kind):
-                    continue
-                if not _tokens_align(q_tokens, name_key(entry.variant).split(), dist):
-                    continue
-                if not self._accept(query, e, entry.variant, "fuzzy"):
-                    continue
-                if entry.entity not in scored or scored[entry.entity][0] > dist:
-                    scored[entry.entity] = (dist, entry)
+        limits = thresholds.load()
+        script = "cyrillic" if has_cyrillic_letter(query) else "latin"
+        scored = self.fuzzy_candidates(query, kinds, limits.most_edits(len(q), script))
+        alone = len(name_key(query).split()) == 1
+        scored = {eid: (dist, entry) for eid, (dist, entry) in scored.items()
+                  if dist <= limits.edits(len(q), fuzzy_kind(self.entities[eid].kind, alone),
+                                          script)}
         ranked = sorted(scored.items(), key=lambda kv: (kv[1][0], kv[0]))
         out = []
         for eid, (dist, entry) in ranked[:5]:
@@ -469,8 +447,57 @@ class Resolver:
                            out[1].variant, out[1].rule)
         return out
 
+    def fuzzy_candidates(self, query: str, kinds: set[str] | None,
+                         allowed: int) -> dict[str, tuple[int, Entry]]:
+        """Entities within *allowed* edits of *query* that pass every veto of
+        fuzzy matching, with their distance (the calibration reads this)."""
+        q = compact_key(query)
+        if not allowed or (query.isupper() and len(query) <= 6) or query.islower():
+            return {}  # acronyms are not guessed; "project" is a word, not a name
+        q_tokens = name_key(query).split()
+        blocks = self.index.blocks
+        pool: set[str] = set()
+        for b in blocking_keys(q, slack=allowed):
+            pool.update(blocks.get(b, ()))
+        close = process.extract(q, list(pool), scorer=OSA.distance, score_cutoff=allowed,
+                                limit=None)
+        scored: dict[str, tuple[int, Entry]] = {}
+        for key, dist, _i in close:
+            entries = list(self.index.compact.get(key, ()))
+            people = self.index.surnames.get(key, set())
+            if len(people) == 1:  # a unique surname, alone
+                entries.append(Entry(next(iter(people)), "exact", key, "surname"))
+            for entry in entries:
+                if (entry.method not in FUZZY_METHODS or not self._keep(entry.entity, kinds)
+                        or (entry.ambiguous and (len(q) < 7 or query.islower()))):
+                    continue  # a short ambiguous name is never guessed at
+                if entry.entity in scored and scored[entry.entity][0] <= dist:
+                    continue
+                e = self.entities[entry.entity]
+                if not _typo_like(q, key, e.kind):
+                    continue
+                if not _tokens_align(q_tokens, name_key(entry.variant).split(), dist):
+                    continue
+                if not self._accept(query, e, entry.variant, "fuzzy"):
+                    continue
+                scored[entry.entity] = (dist, entry)
+        return scored
+
 
 _VOWELS = frozenset("aeiouyаеёиоуыэюяіїє")
+
+
+def fuzzy_kind(kind: str, alone: bool) -> str:
+    """The row of the fuzzy thresholds for an entity of *kind*: a surname
+    alone (one word naming a person) has its own, as surnames lie close
+    together (Kolpakov, Kolmakov)."""
+    return "person-surname" if kind == "person" and alone else kind
+
+
+def _swap(wrong: str, right: str, m: re.Match[str]) -> str:
+    if m.group() != wrong or (m.group(1) and designation.is_ordinal_suffix(m.group(1))):
+        return m.group()
+    return right
 
 
 def _vowel_change(a: str, b: str) -> bool:
@@ -580,17 +607,6 @@ def _typo_like(query: str, key: str, kind: str) -> bool:
     return not (kind == "person" and _vowel_change(query, key))
 
 
-def _allowed_edits(length: int) -> int:
-    """How many edits a typo may make in a key of *length* letters."""
-    if length < 5:
-        return 0
-    if length <= 8:
-        return 1
-    if length <= 15:
-        return 2
-    return 3
-
-
 def _tokens_align(query: list[str], name: list[str], dist: int) -> bool:
     """A typo changes letters, not words: the words of the query and of the
     name must pair up and each pair be close (a different word, "Armenia"
@@ -624,19 +640,6 @@ _SKELETON_DROP = re.compile(r"[аеёиоуыэюяіїєўйьъ'\s-]")
 def _skeleton(key: str) -> str:
     """The consonants of a Cyrillic key, with в and ў as one (Кадыраў, Кадыров)."""
     return _SKELETON_DROP.sub("", key.replace("ў", "в"))
-
-
-def _blocking_keys(key: str, *, slack: int = 0) -> list[str]:
-    """Blocks a compact key falls in: its first three and last three letters,
-    and its letters with the vowels dropped (typos rarely hit all three),
-    each with the key's length.  With *slack*, the blocks of every length
-    within that many edits (to look a query up)."""
-    pieces = ["a" + key[:3], "z" + key[-3:]]
-    skeleton = re.sub(r"[aeiouyаеиоуыэюяіїє]", "", key)
-    if len(skeleton) >= 3:
-        pieces.append("s" + skeleton[:4])
-    n = len(key)
-    return [f"{n + d}:{p}" for p in pieces for d in range(-slack, slack + 1)]
 
 
 def _numbers_agree(query: str, entity: Entity) -> bool:
