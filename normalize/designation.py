@@ -100,15 +100,30 @@ def is_ordinal_suffix(letters: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_term(token: str) -> bool:
     """Whether the folded text token can be a word of a designation after
-    its number: an ordinal ending, a unit term or abbreviation, a glue word.
+    its number: an ordinal ending, a unit term or abbreviation, a glue word
+    (what :func:`parse` would find a head or a qualifier in, by one regex).
 
     >>> is_term("гв"), is_term("parachute"), is_term("го"), is_term("kharkiv")
     (True, True, True, False)
+    >>> is_term("luftsturmdivision")
+    True
     """
-    if token in _STOP or _ORDINAL_SUFFIX.fullmatch(token):
+    if token in _STOP or _ORDINAL_SUFFIX.fullmatch(token) or token in terms().abbreviations:
         return True
-    d = parse(token)
-    return d.head is not None or bool(d.qualifiers)
+    return _term_pattern().fullmatch(token) is not None
+
+
+@lru_cache(maxsize=1)
+def _term_pattern() -> re.Pattern[str]:
+    """A term as a whole token, a term that is a prefix with any ending, or a
+    compound ending in a head word of five letters or more (the rules of
+    :func:`parse` for one token)."""
+    alts = []
+    for term, feature, prefix in terms().words:
+        alts.append(re.escape(term) + (r"\w*" if prefix else ""))
+        if feature in _HEADS_ORDER and len(term) >= 5:
+            alts.append(r"\w+" + re.escape(term))
+    return re.compile("|".join(alts))
 
 
 @dataclass(frozen=True, slots=True)

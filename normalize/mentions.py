@@ -4,11 +4,15 @@ The text is folded once (:func:`~normalize.fold.scan_fold`, which keeps a
 map back to the caller's offsets) and cut into tokens, runs of letters and
 digits.  A token can start a mention only if it is the first token of some
 index key (``NameIndex.starts``: every name, case form, order and Latin
-spelling, compiled at load time), so most tokens cost one dictionary look-up.
-From such a token the longest run of tokens whose joined compact key is in
-the index is taken, and the index step of the resolver decides on the
-surface exactly as :func:`normalize.resolve` would (the same vetoes: a
-lower-case word is not a person, an ambiguous name is not taken on its own).
+spelling, compiled at load time), a number or a capitalised word; those
+tokens are picked out without a Python loop (``map`` and ``compress`` over
+the token list), and only they are visited.  From such a token the longest
+run of tokens whose joined compact key is in the index is taken (a run
+stops as soon as no key starts so), and the index step of the resolver
+decides on the surface exactly as :func:`normalize.resolve` would (the same
+vetoes: a lower-case word is not a person, an ambiguous name is not taken
+on its own).  What a word or a surface resolves to is cached, so a name
+that recurs in a long text is decided once.
 
 Besides that dictionary scan:
 
@@ -30,7 +34,10 @@ otherwise it stays unlinked.  A bare ordinal (``the 331st``) links to the
 unit with that number named in the text.
 
 Overlaps: longest first, then leftmost, as spaCy's ``filter_spans`` does
-(``overlap="longest"``), or every candidate span (``overlap="all"``).
+(``overlap="longest"``), or every candidate span (``overlap="all"``).  A
+name found with the word for its kind before it (``Телеканал «Дождь»``,
+``партии Яблоко``) is reported as the name alone, unless the entity's own
+name in some language carries the word (``groupe Wagner``).
 
 The scan is written here rather than taken from an Aho-Corasick library
 because a mention is decided token by token (word boundaries in every
@@ -126,6 +133,8 @@ class Finder:
         self._starters = frozenset(index.starts) | frozenset(index.surnames)
         self._nearly_cache: dict[str, bool] = {}
         self._sorted_keys = sorted(index.compact)
+        self._trim_cache: dict[tuple[str, str], int] = {}
+        self._trimmed: dict[tuple[str, str], str] = {}
         self._alone_cache: dict[tuple[str, frozenset[str] | None], list[Match] | None] = {}
         self._index_cache: dict[tuple[str, frozenset[str] | None],
                                 tuple[list[Match], list[Entry]]] = {}
@@ -252,23 +261,39 @@ class Finder:
         surface = text[sp.start:sp.end]
         if " " not in surface or sp.chosen is None:
             return
+        key = (surface, sp.chosen.id)
+        k = self._trim_cache.get(key)
+        if k is None:
+            if len(self._trim_cache) > _CACHE_MAX:
+                self._trim_cache.clear()
+                self._trimmed.clear()
+            k = self._trim_cache[key] = self._descriptor_end(surface, sp.chosen.id)
+        if k:
+            sp.start += k
+            sp.end = sp.start + len(self._trimmed[key])
+
+    def _descriptor_end(self, surface: str, eid: str) -> int:
+        """Where the name starts in *surface* after a leading descriptor, or 0."""
+        first = fold(surface.split(None, 1)[0]).strip("«»\"“”„'(")
+        vocab = qualifiers.vocabulary()
+        if first not in vocab.firsts and not first.startswith(vocab.prefixes):
+            return 0  # the quick test: no descriptor word comes first
         q = qualifiers.split(surface)
         if not q.kinds or q.countries or q.name == surface:
-            return
+            return 0
         name = q.name.strip("«»\"“”„' ")
         k = surface.rfind(name)
         if not name or k <= 0 or not surface[:k].rstrip("«\"“„ "):
-            return
+            return 0
         # the entity's own name in each language (its first) says whether the
         # word belongs to the name: "groupe Wagner" is Wagner's French name
-        firsts = {names[0] for names in self.r.entities[sp.chosen.id].names.values() if names}
-        if any(e.entity == sp.chosen.id and e.variant in firsts
-               for e in self.r.index.lookup(surface)):
-            return
-        if any(e.entity == sp.chosen.id and e.variant in firsts
-               for e in self.r.index.lookup(name)):
-            sp.start += k
-            sp.end = sp.start + len(name)
+        firsts = {names[0] for names in self.r.entities[eid].names.values() if names}
+        if any(e.entity == eid and e.variant in firsts for e in self.r.index.lookup(surface)):
+            return 0
+        if any(e.entity == eid and e.variant in firsts for e in self.r.index.lookup(name)):
+            self._trimmed[(surface, eid)] = name
+            return k
+        return 0
 
     def _is_prefix(self, s: str) -> bool:
         """Whether some compact key of the index starts with *s*."""
