@@ -302,8 +302,8 @@ def main() -> None:
              "A setting `a/b/c` allows one edit from length a, two from b, three from c "
              f"(99: never). Score = typos found − {PENALTY:g} × (wrong links + negatives "
              "linked).", "",
-             "| kind | script | typos | negatives near | start (default) | found | wrong | neg. linked "
-             "| chosen | found | wrong | neg. linked |",
+             "| kind | script | typos | negatives near | start (default) | found | wrong "
+             "| neg. linked | chosen | found | wrong | neg. linked |",
              "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
     chosen: dict[tuple[str, str], tuple[int, int, int]] = {}
     for cell in cells:

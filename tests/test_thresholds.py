@@ -52,7 +52,7 @@ def test_a_damaged_file_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, data
     monkeypatch.setattr(thresholds, "read_data", lambda name: data)
     thresholds.load.cache_clear()
     try:
-        with pytest.raises(DataError, match="thresholds.yaml") as info:
+        with pytest.raises(DataError, match=r"thresholds\.yaml") as info:
             thresholds.load()
         assert message in str(info.value)
     finally:
