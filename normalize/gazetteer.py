@@ -39,8 +39,8 @@ _QID_RE = re.compile(r"^Q[1-9]\d*$")
 _TOP_KEYS = {"kind", "entities", "source", "notes"}
 _ENTITY_KEYS = {
     "id", "names", "country", "type", "acronyms", "parent", "former", "ambiguous", "gender",
-    "person", "number", "garrison", "status", "founded", "dissolved", "wikidata",
-    "description", "examples", "not_examples",
+    "person", "number", "garrison", "affiliations", "status", "founded", "dissolved",
+    "wikidata", "description", "examples", "not_examples",
 }
 _PERSON_PARTS = {"given", "surname", "patronymic"}
 
@@ -89,6 +89,8 @@ class Entity:
     person: Mapping[str, PersonName] = field(default_factory=dict)
     number: str | None = None
     garrison: str | None = None
+    #: ids of the bodies a person leads or works for (context for their names)
+    affiliations: tuple[str, ...] = ()
     status: str | None = None
     founded: str | None = None
     dissolved: str | None = None
@@ -327,6 +329,12 @@ class _Reader:
         for key in ("parent", "garrison"):
             self.text(e, key, _ID_RE, "an id")
         number = self.text(e, "number", re.compile(r"^\d+$"), "a number written as a string")
+        affiliations = self.strings(e.get("affiliations", []),
+                                    e.lines.get("affiliations", e.line), f"{eid} affiliations")
+        for a in affiliations:
+            if not _ID_RE.match(a):
+                self.problem(e.lines.get("affiliations", e.line),
+                             f"{eid} affiliations: {a!r} is not an id")
         examples = self.strings(e.get("examples", []), e.lines.get("examples", e.line),
                                 f"{eid} examples")
         not_examples = self.strings(e.get("not_examples", []),
@@ -336,6 +344,7 @@ class _Reader:
             acronyms=tuple(acronyms), parent=e.get("parent"), former=tuple(former),
             ambiguous=frozenset(fold_name(a) for a in ambiguous), gender=gender,
             person=person, number=number, garrison=e.get("garrison"),
+            affiliations=affiliations,
             status=self.text(e, "status"), founded=e.get("founded"),
             dissolved=e.get("dissolved"),
             wikidata=self.text(e, "wikidata", _QID_RE, "a Wikidata QID"),
@@ -376,7 +385,8 @@ def read_entities(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
 
 def check_all(entities: Iterable[Entity]) -> list[Problem]:
     """Problems that span entities: duplicate ids, dangling or cyclic
-    parents, unknown garrisons, and names shared without being ambiguous."""
+    parents, unknown garrisons and affiliations, and names shared without
+    being ambiguous."""
     problems: list[Problem] = []
     by_id: dict[str, Entity] = {}
     for e in entities:
@@ -391,6 +401,10 @@ def check_all(entities: Iterable[Entity]) -> list[Problem]:
             ref = getattr(e, key)
             if ref is not None and ref not in by_id:
                 problems.append(Problem(e.source, e.line, f"{e.id}: {key} {ref} does not exist"))
+        for ref in e.affiliations:
+            if ref not in by_id or ref == e.id:
+                problems.append(Problem(e.source, e.line,
+                                        f"{e.id}: affiliation {ref} does not exist"))
         if e.garrison in by_id and by_id[e.garrison].kind != "place":
             problems.append(Problem(e.source, e.line, f"{e.id}: garrison must be a place"))
         seen = {e.id}

@@ -28,8 +28,9 @@ Document context, after the scan: a mention whose candidates the resolver
 could not tell apart (a surname several people share, a name marked
 ambiguous such as Agora or Kursk) links to the one candidate named
 unambiguously elsewhere in the same text, or related to an entity named
-there (its parent, child or garrison), or named with a cue word of its kind
-just before it (``Stadt Wladimir``, ``правозащитная группа «Агора»``);
+there (its parent, child or garrison, or a person affiliated with it:
+Chikov for Agora), or named with a cue word of its kind just before it
+(``Stadt Wladimir``, ``правозащитная группа «Агора»``);
 otherwise it stays unlinked.  A bare ordinal (``the 331st``) links to the
 unit with that number named in the text.
 
@@ -477,11 +478,12 @@ class Finder:
                 _link(sp, [x for x in ids if self.r.entities[x].kind in cue_kinds])
 
     def _relatives(self) -> dict[str, set[str]]:
-        """Entity id → the ids of its parent, children and garrison."""
+        """Entity id → the ids of its parent, children, garrison and
+        affiliations (both ways)."""
         if self._related is None:
             rel: dict[str, set[str]] = {}
             for e in self.r.entities.values():
-                for other in (e.parent, e.garrison):
+                for other in (e.parent, e.garrison, *e.affiliations):
                     if other and other in self.r.entities:
                         rel.setdefault(e.id, set()).add(other)
                         rel.setdefault(other, set()).add(e.id)
