@@ -88,6 +88,15 @@ def may_designate(text: str) -> bool:
 _ORDINAL_SUFFIX = re.compile(rf"{_ENDINGS}|e|ème|re|er|º|ª|ste?|te|de|a|asis|oji|ais")
 
 
+def is_glue(token: str) -> bool:
+    """Whether the folded token is a glue word of designations (of, the, w, z, и).
+
+    >>> is_glue("w"), is_glue("pułku")
+    (True, False)
+    """
+    return token in _STOP
+
+
 def is_ordinal_suffix(letters: str) -> bool:
     """Whether *letters* end an ordinal number (st, nd, ème, го, ...).
 

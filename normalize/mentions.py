@@ -424,6 +424,8 @@ class Finder:
                and designation.is_term(tokens[last + 1][2])):
             last += 1
         for j in range(last, i, -1):
+            if designation.is_glue(tokens[j][2]):
+                continue  # "331 … Pułku w Kostromie": a glue word does not end a designation
             start, end = orig(tokens[i][0], tokens[j][1])
             found = self.r._step_designation(text[start:end], kinds)
             if found:
