@@ -223,29 +223,21 @@ def calibrate_margin(gaz: normalize.Normalizer) -> tuple[list[str], float]:
             "| margin | accuracy | wrong links | negatives linked to their look-alike |",
             "| ---: | ---: | ---: | ---: |"]
     best = (-1e9, base.margin)
-    try:
-        for m in MARGINS:
-            limits = dataclasses.replace(base, margin=m)
-            thresholds.load = lambda limits=limits: limits  # type: ignore[assignment]
-            ok = wrong = 0
-            for found, target in cands:
-                got = r.decide(found)
-                ok += got is not None and got.id == target
-                wrong += got is not None and got.id != target
-            bad = sum(1 for found, avoid in neg_cands
-                      if (got := r.decide(found)) is not None and got.id == avoid)
-            rows.append(f"| {m:.2f} | {ok / len(cases):.3f} | {wrong} | {bad} |")
-            score = ok - PENALTY * (wrong + bad)
-            if score >= best[0]:
-                best = (score, m)
-    finally:
-        thresholds.load = _load  # type: ignore[assignment]
+    for m in MARGINS:
+        ok = wrong = 0
+        for found, target in cands:
+            got = r.decide(found, margin=m)
+            ok += got is not None and got.id == target
+            wrong += got is not None and got.id != target
+        bad = sum(1 for found, avoid in neg_cands
+                  if (got := r.decide(found, margin=m)) is not None and got.id == avoid)
+        rows.append(f"| {m:.2f} | {ok / len(cases):.3f} | {wrong} | {bad} |")
+        score = ok - PENALTY * (wrong + bad)
+        if score >= best[0]:
+            best = (score, m)
     rows += ["", f"Chosen: {best[1]:.2f}, the widest margin with the best score (cases "
              f"found − {PENALTY:g} × wrong links): the most cautious that costs nothing.", ""]
     return rows, best[1]
-
-
-_load = thresholds.load
 
 
 def dump(fuzzy: dict[str, dict[str, list[list[int]]]], margin: float) -> str:

@@ -117,7 +117,7 @@ def is_term(token: str) -> bool:
     >>> is_term("luftsturmdivision")
     True
     """
-    if token in _STOP or _ORDINAL_SUFFIX.fullmatch(token) or token in terms().abbreviations:
+    if is_glue(token) or _ORDINAL_SUFFIX.fullmatch(token) or token in terms().abbreviations:
         return True
     return _term_pattern().fullmatch(token) is not None
 

@@ -155,8 +155,10 @@ _TABLE = {ord(c): None for c in INVISIBLE} | {ord(c): " " for c in SPACES} | {
     ord(c): "-" for c in DASHES - INVISIBLE} | {ord(c): "'" for c in APOSTROPHES}
 _ASCII_TABLE = {k: v for k, v in _TABLE.items() if k < 128}
 _YO = str.maketrans({"ё": "е", "ѐ": "е"})
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+_LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+_CYRILLIC_LETTERS = "\u0400-\u04ff"
+_CYRILLIC_RE = re.compile(f"[{_CYRILLIC_LETTERS}]")
+_LATIN_RE = re.compile(f"[{_LATIN_LETTERS}]")
 
 
 def fold(text: str) -> str:
@@ -179,8 +181,6 @@ def fold(text: str) -> str:
 
 
 _MARKS = "\u0300-\u036f\u0483-\u0489"
-_LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
-_CYRILLIC_LETTERS = "\u0400-\u04ff"
 #: What folding cannot do in place, each found by a pattern that starts with
 #: one character class (so the regex engine skips ahead in C): invisible
 #: characters, combining marks, and two scripts meeting inside a word.

@@ -77,7 +77,7 @@ _MAX_GAP = 6
 #: Tokens a designation may run over after its number, at most.
 _MAX_DESIGNATION = 8
 _PIECES_MAX = 200_000
-_CACHE_MAX = 50_000  # entries per look-up cache before it starts afresh
+_CACHE_MAX = 50_000  # entries per look-up cache (least recently used go first)
 #: How close (in characters) an entity of the same kind must be to count as
 #: context for an ambiguous name.
 _NEAR = 100
@@ -132,15 +132,15 @@ class Finder:
         self.surnames = index.surnames
         self._pieces: dict[str, str] = _Pieces()
         self._starters = frozenset(index.starts) | frozenset(index.surnames)
-        self._nearly_cache: dict[str, bool] = {}
         self._sorted_keys = sorted(index.compact)
-        self._trim_cache: dict[tuple[str, str], int] = {}
-        self._trimmed: dict[tuple[str, str], str] = {}
-        self._alone_cache: dict[tuple[str, frozenset[str] | None], list[Match] | None] = {}
-        self._index_cache: dict[tuple[str, frozenset[str] | None],
-                                tuple[list[Match], list[Entry]]] = {}
-        self._fuzzy_cache: dict[tuple[str, frozenset[str] | None], list[Match]] = {}
         self._related: dict[str, set[str]] | None = None
+        # what a word or a surface resolves to, decided once per Finder
+        memo = lru_cache(maxsize=_CACHE_MAX)
+        self._index_step = memo(self._index_step_of)
+        self._alone = memo(self._alone_of)
+        self._fuzzy = memo(self._fuzzy_of)
+        self._nearly = memo(self._nearly_of)
+        self._descriptor = memo(self._descriptor_of)
 
     # ----------------------------------------------------------------- API
     def find(self, text: str, *, kinds: Iterable[str] | None = None,
@@ -262,39 +262,32 @@ class Finder:
         surface = text[sp.start:sp.end]
         if " " not in surface or sp.chosen is None:
             return
-        key = (surface, sp.chosen.id)
-        k = self._trim_cache.get(key)
-        if k is None:
-            if len(self._trim_cache) > _CACHE_MAX:
-                self._trim_cache.clear()
-                self._trimmed.clear()
-            k = self._trim_cache[key] = self._descriptor_end(surface, sp.chosen.id)
-        if k:
-            sp.start += k
-            sp.end = sp.start + len(self._trimmed[key])
+        cut = self._descriptor(surface, sp.chosen.id)
+        if cut is not None:
+            sp.start += cut[0]
+            sp.end = sp.start + cut[1]
 
-    def _descriptor_end(self, surface: str, eid: str) -> int:
-        """Where the name starts in *surface* after a leading descriptor, or 0."""
+    def _descriptor_of(self, surface: str, eid: str) -> tuple[int, int] | None:
+        """The offset and length of the name in *surface* after a leading
+        descriptor, or None."""
         first = fold(surface.split(None, 1)[0]).strip("«»\"“”„'(")
-        vocab = qualifiers.vocabulary()
-        if first not in vocab.firsts and not first.startswith(vocab.prefixes):
-            return 0  # the quick test: no descriptor word comes first
+        if not qualifiers.vocabulary().may_start(first):
+            return None  # the quick test: no descriptor word comes first
         q = qualifiers.split(surface)
         if not q.kinds or q.countries or q.name == surface:
-            return 0
+            return None
         name = q.name.strip("«»\"“”„' ")
         k = surface.rfind(name)
         if not name or k <= 0 or not surface[:k].rstrip("«\"“„ "):
-            return 0
+            return None
         # the entity's own name in each language (its first) says whether the
         # word belongs to the name: "groupe Wagner" is Wagner's French name
         firsts = {names[0] for names in self.r.entities[eid].names.values() if names}
         if any(e.entity == eid and e.variant in firsts for e in self.r.index.lookup(surface)):
-            return 0
+            return None
         if any(e.entity == eid and e.variant in firsts for e in self.r.index.lookup(name)):
-            self._trimmed[(surface, eid)] = name
-            return k
-        return 0
+            return k, len(name)
+        return None
 
     def _is_prefix(self, s: str) -> bool:
         """Whether some compact key of the index starts with *s*."""
@@ -310,14 +303,7 @@ class Finder:
         end = _close(text, start, end)
         surface = text[start:end]
         if found is None:
-            key = (surface, frozenset(kinds) if kinds is not None else None)
-            got = self._index_cache.get(key)
-            if got is None:
-                got = self.r.index_step(surface, kinds)
-                if len(self._index_cache) > _CACHE_MAX:
-                    self._index_cache.clear()
-                self._index_cache[key] = got
-            found, entries = got
+            found, entries = self._index_step(surface, _frozen(kinds))
         else:
             entries = self.r.index.lookup(surface)
         if not found:
@@ -344,7 +330,8 @@ class Finder:
             a, _b = orig(tokens[i + 1][0], tokens[i + 1][1])
             if (pieces[i + 1][:1].isalpha() and text[a].isupper() and len(joined) >= 8
                     and self._nearly(joined)):
-                found = self._fuzzy(orig, text, tokens, i, i + 1, kinds)
+                start, end = orig(tokens[i][0], tokens[i + 1][1])
+                found = self._fuzzy(text[start:end], _frozen(kinds))
                 if found:  # Paweł Czikow
                     sp = self._decide_span(text, tokens, i, i + 1, orig, kinds, found)
                     if sp is not None:
@@ -353,20 +340,19 @@ class Finder:
             return []
         start, end = orig(tokens[i][0], tokens[i][1])
         surface = text[start:end]
-        key = (surface, frozenset(kinds) if kinds is not None else None)
-        if key in self._alone_cache:
-            alone = self._alone_cache[key]
-        else:
-            alone = self._alone(p, surface, kinds)
-            if len(self._alone_cache) > _CACHE_MAX:
-                self._alone_cache.clear()
-            self._alone_cache[key] = alone
+        alone = self._alone(p, surface, _frozen(kinds))
         sp = self._decide_span(text, tokens, i, i, orig, kinds, alone) if alone else None
         return [sp] if sp is not None else []
 
-    def _alone(self, p: str, surface: str, kinds: set[str] | None) -> list[Match] | None:
+    def _index_step_of(self, surface: str,
+                       kinds: frozenset[str] | None) -> tuple[list[Match], list[Entry]]:
+        return self.r.index_step(surface, _thawed(kinds))
+
+    def _alone_of(self, p: str, surface: str,
+                  frozen: frozenset[str] | None) -> list[Match] | None:
         """What a capitalised word alone resolves to by its Latin case ending
         or as a typo (the same for every occurrence of the word)."""
+        kinds = _thawed(frozen)
         if surface.isupper():
             return None  # an acronym is found as written or not at all
         for ending, repls in LATIN_ENDINGS:
@@ -379,37 +365,21 @@ class Finder:
                     break
         if len(p) < 6 or not self._nearly(p):
             return None
-        return self.r._step_fuzzy(surface, kinds)
+        return self._fuzzy(surface, frozen)
 
-    def _fuzzy(self, orig: _Orig, text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
-               kinds: set[str] | None) -> list[Match]:
-        start, end = orig(tokens[i][0], tokens[j][1])
-        surface = text[start:end]
-        key = (surface, frozenset(kinds) if kinds is not None else None)
-        found = self._fuzzy_cache.get(key)
-        if found is None:
-            found = self.r._step_fuzzy(surface, kinds)
-            if len(self._fuzzy_cache) > 50_000:
-                self._fuzzy_cache.clear()
-            self._fuzzy_cache[key] = found
-        return found
+    def _fuzzy_of(self, surface: str, kinds: frozenset[str] | None) -> list[Match]:
+        return self.r._step_fuzzy(surface, _thawed(kinds))
 
-    def _nearly(self, piece: str) -> bool:
+    def _nearly_of(self, piece: str) -> bool:
         """Whether the index holds a key of about this length that shares
         two of its three blocking keys with *piece* (its start, its end,
         its consonants): a typo inside a name keeps at least two."""
-        near = self._nearly_cache.get(piece)
-        if near is None:
-            blocks = self.r.index.blocks
-            groups = blocking_keys(piece, slack=1)
-            per = 3  # the lengths of one blocking key (slack 1)
-            hits = sum(any(k in blocks for k in groups[g:g + per])
-                       for g in range(0, len(groups), per))
-            near = hits >= 2
-            if len(self._nearly_cache) > _CACHE_MAX:
-                self._nearly_cache.clear()
-            self._nearly_cache[piece] = near
-        return near
+        blocks = self.r.index.blocks
+        groups = blocking_keys(piece, slack=1)
+        per = 3  # the lengths of one blocking key (slack 1)
+        hits = sum(any(k in blocks for k in groups[g:g + per])
+                   for g in range(0, len(groups), per))
+        return hits >= 2
 
     def _designation(self, text: str, tokens: list[tuple[int, int, str]], i: int,
                      orig: _Orig, joinable: _Joinable,
@@ -509,6 +479,14 @@ def _close(text: str, start: int, end: int) -> int:
     while end < len(text) and text[end] in _ALL_CLOSERS and _unclosed(text[start:end]):
         end += 1
     return end
+
+
+def _frozen(kinds: set[str] | None) -> frozenset[str] | None:
+    return frozenset(kinds) if kinds is not None else None
+
+
+def _thawed(kinds: frozenset[str] | None) -> set[str] | None:
+    return set(kinds) if kinds is not None else None
 
 
 def _link(sp: _Span, hits: list[str]) -> bool:

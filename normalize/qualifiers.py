@@ -35,10 +35,13 @@ class Vocabulary:
     firsts: frozenset[str]  # the first words of the terms ...
     prefixes: tuple[str, ...]  # ... and the stems of those that end in "*"
 
+    def may_start(self, word: str) -> bool:
+        """Whether the folded *word* can be the first word of a term."""
+        return word in self.firsts or word.startswith(self.prefixes)
+
     def may_occur(self, folded: str) -> bool:
         """A quick test: whether some term's first word is in *folded*."""
-        firsts, prefixes = self.firsts, self.prefixes
-        return any(w in firsts or w.startswith(prefixes) for w in _WORD.findall(folded))
+        return any(self.may_start(w) for w in _WORD.findall(folded))
 
 
 @lru_cache(maxsize=1)

@@ -123,12 +123,15 @@ class Resolver:
     def resolve(self, text: str, *, kinds: Iterable[str] | None = None) -> Match | None:
         return self.decide(self.candidates(text, kinds=kinds, limit=3))
 
-    def decide(self, found: list[Match]) -> Match | None:
+    def decide(self, found: list[Match], *, margin: float | None = None) -> Match | None:
         """The match among ranked candidates *found* that ``resolve`` returns,
-        or None when there is none or the top two are too close to call."""
+        or None when there is none or the top two are within *margin* (by
+        default the calibrated one) and so too close to call."""
         if not found:
             return None
-        close = [m for m in found if m.score >= found[0].score - thresholds.load().margin]
+        if margin is None:
+            margin = thresholds.load().margin
+        close = [m for m in found if m.score >= found[0].score - margin]
         if len(close) == 1:
             return found[0]
         # "Investigative Committee", "Interior Ministry": the toolkit follows
